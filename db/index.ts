@@ -1,0 +1,77 @@
+import fs from "node:fs";
+import path from "node:path";
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from "kysely";
+import { databaseUrl, isPostgresUrl } from "@/lib/config";
+import type { Database } from "./types";
+import { migrations } from "./migrations";
+
+export type Db = Kysely<Database>;
+export type DialectName = "sqlite" | "postgres";
+
+type Handle = { db: Db; dialect: DialectName; url: string; pgPool?: import("pg").Pool };
+
+// Kept on globalThis so Next's dev reloads and route bundles share one pool per process.
+const globalHandle = globalThis as unknown as { __docuhooksDb?: Handle };
+
+function openSqlite(file: string): Handle {
+  // Required lazily: `next build` imports this module and must not need the native driver.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const BetterSqlite3 = require("better-sqlite3") as typeof import("better-sqlite3");
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new BetterSqlite3(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = NORMAL");
+  sqlite.pragma("foreign_keys = ON");
+  // Web process and standalone workers share the file: wait for the write lock, don't fail.
+  sqlite.pragma("busy_timeout = 5000");
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: "sqlite", url: file };
+}
+
+function openPostgres(url: string): Handle {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const pg = require("pg") as typeof import("pg");
+  // bigint columns hold unix-ms times: well inside Number's exact range.
+  pg.types.setTypeParser(20, (value: string) => Number(value));
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_MAX ?? 10) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: "postgres", url, pgPool: pool };
+}
+
+function handle(): Handle {
+  const url = databaseUrl();
+  const current = globalHandle.__docuhooksDb;
+  if (current && current.url === url) return current;
+  const opened = isPostgresUrl(url) ? openPostgres(url) : openSqlite(url);
+  globalHandle.__docuhooksDb = opened;
+  return opened;
+}
+
+/** The process's Kysely instance, opened on first use (never at import time). */
+export function getDb(): Db {
+  return handle().db;
+}
+
+export function getDialect(): DialectName {
+  return handle().dialect;
+}
+
+/** The pg pool behind getDb() on Postgres (for LISTEN/NOTIFY), undefined on SQLite. */
+export function getPgPool(): import("pg").Pool | undefined {
+  return handle().pgPool;
+}
+
+export async function closeDb(): Promise<void> {
+  const current = globalHandle.__docuhooksDb;
+  globalHandle.__docuhooksDb = undefined;
+  if (current) await current.db.destroy();
+}
+
+export async function migrateToLatest(db: Db = getDb()): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  for (const result of results ?? []) {
+    if (result.status === "Error") console.error(`migration ${result.migrationName} failed`);
+  }
+  if (error) throw error;
+}

@@ -1,0 +1,112 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+// One Database type for every table. Times are unix milliseconds (bigint on Postgres, integer
+// on SQLite) and booleans are 0/1 integers, so the same queries run unchanged on both.
+
+export type UsersTable = {
+  id: string;
+  email: string;
+  name: string | null;
+  password_hash: string;
+  created_at: number;
+};
+
+export type ApiTokensTable = {
+  id: string;
+  user_id: string;
+  name: string;
+  /** SHA-256 of the token, hex: the token itself is shown once and never stored. */
+  token_hash: string;
+  /** First characters of the token, so the user can tell tokens apart. */
+  token_prefix: string;
+  created_at: number;
+  last_used_at: number | null;
+};
+
+export type WebhooksTable = {
+  id: string;
+  user_id: string;
+  url: string;
+  /** JSON array of wire event names, e.g. ["DOCUMENT_SIGNED"]. */
+  events: string;
+  /** AES-256-GCM sealed secret (lib/crypto/encryption.ts), null when the webhook has none. */
+  secret_encrypted: string | null;
+  /** After a rotation the old secret still signs until previous_secret_expires_at. */
+  previous_secret_encrypted: string | null;
+  previous_secret_expires_at: number | null;
+  enabled: number;
+  disabled_reason: string | null;
+  created_at: number;
+  updated_at: number;
+};
+
+export type EventsTable = {
+  id: string;
+  user_id: string;
+  /** Wire name, e.g. DOCUMENT_SIGNED. */
+  type: string;
+  /** The document as JSON text, passed through unchanged. */
+  payload: string;
+  idempotency_key: string | null;
+  created_at: number;
+};
+
+export type DeliveryStatus = "pending" | "retrying" | "delivered" | "failed" | "cancelled";
+
+export type DeliveriesTable = {
+  /** Also the Standard Webhooks message id (`webhook-id`), stable across retries. */
+  id: string;
+  event_id: string;
+  webhook_id: string;
+  user_id: string;
+  status: DeliveryStatus;
+  attempt_count: ColumnType<number, number | undefined, number>;
+  next_attempt_at: number;
+  /** Lease: a worker owns the row until then; an expired lease means anyone may claim it. */
+  locked_until: number | null;
+  last_status_code: number | null;
+  last_error: string | null;
+  created_at: number;
+  updated_at: number;
+};
+
+export type AttemptTrigger = "scheduled" | "manual" | "test";
+
+export type DeliveryAttemptsTable = {
+  id: string;
+  delivery_id: string;
+  webhook_id: string;
+  attempt_number: number;
+  trigger: AttemptTrigger;
+  request_url: string;
+  /** JSON object of the headers sent. */
+  request_headers: string;
+  request_body: string;
+  response_status: number | null;
+  response_headers: string | null;
+  /** Cut at 64 KiB. */
+  response_body: string | null;
+  duration_ms: number;
+  error: string | null;
+  succeeded: number;
+  started_at: number;
+};
+
+export type Database = {
+  users: UsersTable;
+  api_tokens: ApiTokensTable;
+  webhooks: WebhooksTable;
+  events: EventsTable;
+  deliveries: DeliveriesTable;
+  delivery_attempts: DeliveryAttemptsTable;
+};
+
+export type User = Selectable<UsersTable>;
+export type Webhook = Selectable<WebhooksTable>;
+export type NewWebhook = Insertable<WebhooksTable>;
+export type WebhookUpdate = Updateable<WebhooksTable>;
+export type EventRow = Selectable<EventsTable>;
+export type Delivery = Selectable<DeliveriesTable>;
+export type DeliveryAttempt = Selectable<DeliveryAttemptsTable>;
+export type ApiToken = Selectable<ApiTokensTable>;
+export type { Generated };

@@ -1,0 +1,98 @@
+import fs from "node:fs";
+import path from "node:path";
+
+// All settings come from the environment with safe defaults, so the first run needs none.
+// Read lazily (functions, not constants) because tests and scripts set env before first use.
+
+const DEFAULT_SQLITE_PATH = "./data/app.db";
+
+export function databaseUrl(): string {
+  return process.env.DATABASE_URL?.trim() || DEFAULT_SQLITE_PATH;
+}
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(url);
+}
+
+/** Where generated keys live: beside the SQLite file, or ./data when on Postgres. */
+export function dataDir(): string {
+  const dir = process.env.DATA_DIR?.trim();
+  if (dir) return path.resolve(dir);
+  const url = databaseUrl();
+  if (isPostgresUrl(url) || url === ":memory:") return path.resolve("./data");
+  return path.dirname(path.resolve(url));
+}
+
+/**
+ * Returns the env value, or a random one generated once and kept in the data directory
+ * (mode 0600), so restarts keep sessions and encrypted secrets readable.
+ */
+export function persistentSecret(envName: string, fileName: string, bytes = 32): string {
+  const fromEnv = process.env[envName]?.trim();
+  if (fromEnv) return fromEnv;
+  const dir = dataDir();
+  const file = path.join(dir, fileName);
+  try {
+    return fs.readFileSync(file, "utf8").trim();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+  fs.mkdirSync(dir, { recursive: true });
+  const value = (globalThis.crypto as Crypto).getRandomValues(new Uint8Array(bytes));
+  const encoded = Buffer.from(value).toString("base64");
+  try {
+    // "wx": if another process won the race, read its value instead of overwriting it.
+    fs.writeFileSync(file, encoded + "\n", { mode: 0o600, flag: "wx" });
+    return encoded;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    return fs.readFileSync(file, "utf8").trim();
+  }
+}
+
+function intEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const value = Number(raw);
+  return Number.isFinite(value) && value >= 0 ? value : fallback;
+}
+
+export function allowPrivateTargets(): boolean {
+  return process.env.WEBHOOK_ALLOW_PRIVATE === "1" || process.env.WEBHOOK_ALLOW_PRIVATE === "true";
+}
+
+/** Web processes can leave delivery to standalone `npm run worker` processes. */
+export function isWorkerDisabledInWeb(): boolean {
+  return process.env.WORKER_IN_WEB === "0" || process.env.WORKER_IN_WEB === "false";
+}
+
+export const limits = {
+  urlMaxLength: 2048,
+  secretMaxLength: 256,
+  webhooksPerUser: () => intEnv("WEBHOOKS_PER_USER", 100),
+  eventBodyMaxBytes: 256 * 1024,
+  responseBodyMaxBytes: 64 * 1024,
+};
+
+/** Svix's schedule: the delay before attempt n+1 after attempt n failed (8 attempts). */
+const DEFAULT_RETRY_SCHEDULE_MS = [5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000];
+
+export const deliveryConfig = {
+  timeoutMs: () => intEnv("DELIVERY_TIMEOUT_MS", 10_000),
+  /** Comma-separated delays in ms, e.g. "100,200,400" for tests. */
+  retryScheduleMs: (): number[] => {
+    const raw = process.env.DELIVERY_RETRY_SCHEDULE_MS;
+    if (!raw) return DEFAULT_RETRY_SCHEDULE_MS;
+    const parsed = raw.split(",").map((part) => Number(part.trim()));
+    return parsed.every((n) => Number.isFinite(n) && n >= 0) ? parsed : DEFAULT_RETRY_SCHEDULE_MS;
+  },
+  /** Floor for 429 and timeouts (DESIGN.md: at least 60 s). */
+  throttleMinDelayMs: () => intEnv("DELIVERY_THROTTLE_MIN_DELAY_MS", 60_000),
+  retryAfterMaxMs: () => intEnv("DELIVERY_RETRY_AFTER_MAX_MS", 3_600_000),
+  jitter: () => intEnv("DELIVERY_JITTER_PERCENT", 20) / 100,
+  globalConcurrency: () => intEnv("DELIVERY_CONCURRENCY", 256),
+  perEndpointConcurrency: () => intEnv("DELIVERY_ENDPOINT_CONCURRENCY", 32),
+  batchSize: () => intEnv("DELIVERY_BATCH_SIZE", 200),
+  leaseMs: () => intEnv("DELIVERY_LEASE_MS", 60_000),
+  pollIntervalMs: () => intEnv("DELIVERY_POLL_INTERVAL_MS", 1_000),
+};
