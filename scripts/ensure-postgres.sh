@@ -36,7 +36,7 @@ fi
 "${run_as[@]}" "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 >/dev/null
 "${run_as[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w -o "-k $dir -p $port -c listen_addresses=127.0.0.1 -c fsync=off" start >&2
 cat > "$dir/stop.sh" <<STOP
-"${run_as[@]}" "$bin/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null 2>&1 || true
+${run_as[*]} "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
 rm -rf "$dir"
 STOP
 echo "postgres://postgres@127.0.0.1:$port/postgres"

@@ -15,9 +15,9 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 
 reports=$(mktemp -d)
-export PG_THROWAWAY_DIR="$reports/pg"
+export PG_THROWAWAY_DIR=$(mktemp -d /tmp/docuhooks-pg.XXXXXX)
 PG_ADMIN_URL=$(bash scripts/ensure-postgres.sh) || { echo "PostgreSQL: neither reachable nor startable"; exit 1; }
-cleanup() { [ -f "$PG_THROWAWAY_DIR/stop.sh" ] && bash "$PG_THROWAWAY_DIR/stop.sh"; }
+cleanup() { if [ -f "$PG_THROWAWAY_DIR/stop.sh" ]; then bash "$PG_THROWAWAY_DIR/stop.sh"; else rm -rf "$PG_THROWAWAY_DIR"; fi; }
 trap cleanup EXIT
 echo "PostgreSQL for tests: $PG_ADMIN_URL"
 
