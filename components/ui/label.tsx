@@ -1,0 +1,12 @@
+import * as React from "react";
+import { cn } from "./cn";
+
+// A plain <label>: getByLabel and screen readers find fields by it.
+export function Label({ className, ...props }: React.LabelHTMLAttributes<HTMLLabelElement>) {
+  return (
+    <label
+      className={cn("text-sm font-medium leading-none peer-disabled:cursor-not-allowed peer-disabled:opacity-70", className)}
+      {...props}
+    />
+  );
+}

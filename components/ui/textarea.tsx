@@ -1,0 +1,19 @@
+import * as React from "react";
+import { cn } from "./cn";
+
+export const Textarea = React.forwardRef<HTMLTextAreaElement, React.TextareaHTMLAttributes<HTMLTextAreaElement>>(
+  function Textarea({ className, ...props }, ref) {
+    return (
+      <textarea
+        ref={ref}
+        className={cn(
+          "flex min-h-20 w-full rounded-md border border-neutral-200 bg-white px-3 py-2 text-sm shadow-sm",
+          "placeholder:text-neutral-400 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-neutral-950",
+          "disabled:cursor-not-allowed disabled:opacity-50 aria-[invalid=true]:border-red-500",
+          className,
+        )}
+        {...props}
+      />
+    );
+  },
+);
