@@ -36,6 +36,8 @@ export type WebhooksTable = {
   previous_secret_expires_at: number | null;
   enabled: number;
   disabled_reason: string | null;
+  /** When the system disabled it (auto-disable, 410 Gone); null when enabled or disabled by hand. */
+  disabled_at: number | null;
   created_at: number;
   updated_at: number;
 };
@@ -66,6 +68,8 @@ export type DeliveriesTable = {
   locked_until: number | null;
   last_status_code: number | null;
   last_error: string | null;
+  /** What the next attempt is logged as ('manual' after Resend, 'test'); null: 'scheduled'. */
+  next_trigger: Exclude<AttemptTrigger, "scheduled"> | null;
   created_at: number;
   updated_at: number;
 };
