@@ -96,3 +96,16 @@ export const deliveryConfig = {
   leaseMs: () => intEnv("DELIVERY_LEASE_MS", 60_000),
   pollIntervalMs: () => intEnv("DELIVERY_POLL_INTERVAL_MS", 1_000),
 };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Secret rotation, auto-disable and retention (issue 4); each window configurable for tests. */
+export const maintenanceConfig = {
+  /** How long the old secret still signs after a rotation. */
+  secretRotationGraceMs: () => intEnv("SECRET_ROTATION_GRACE_MS", DAY_MS),
+  /** A webhook whose every attempt failed for this long is disabled. */
+  autoDisableAfterMs: () => intEnv("AUTO_DISABLE_AFTER_MS", 5 * DAY_MS),
+  /** Attempts, and final deliveries and events, older than this are pruned. */
+  retentionMs: () => intEnv("RETENTION_MS", 30 * DAY_MS),
+  intervalMs: () => intEnv("MAINTENANCE_INTERVAL_MS", 60_000),
+};
