@@ -1,0 +1,27 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { AuthCard } from "@/components/auth/auth-card";
+import { safeCallbackUrl } from "@/components/auth/safe-callback-url";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { getSessionUser } from "@/lib/auth/session";
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  const callbackUrl = safeCallbackUrl((await searchParams).callbackUrl);
+  if (await getSessionUser()) redirect(callbackUrl);
+  return (
+    <AuthCard
+      title="Sign in"
+      description="Sign in to manage your webhooks."
+      footer={
+        <>
+          No account yet?{" "}
+          <Link href="/signup" className="font-medium text-neutral-900 underline underline-offset-4">
+            Sign up
+          </Link>
+        </>
+      }
+    >
+      <SignInForm callbackUrl={callbackUrl} />
+    </AuthCard>
+  );
+}

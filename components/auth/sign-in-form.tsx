@@ -1,0 +1,67 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { z } from "zod";
+import { Button } from "@/components/ui/button";
+import { FieldError } from "@/components/ui/field-error";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { ZSignInSchema, type TSignInSchema } from "@/lib/validation/auth";
+
+export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+  const router = useRouter();
+  const form = useForm<z.input<typeof ZSignInSchema>, unknown, TSignInSchema>({
+    resolver: zodResolver(ZSignInSchema),
+    defaultValues: { email: "", password: "" },
+  });
+  const { errors, isSubmitting } = form.formState;
+
+  async function onSubmit(values: TSignInSchema) {
+    const result = await signIn("credentials", { ...values, redirect: false });
+    if (!result || result.error) {
+      // One message for unknown email and wrong password: never hint which emails exist.
+      form.setError("root", { message: "Incorrect email or password" });
+      return;
+    }
+    router.replace(callbackUrl);
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={form.handleSubmit(onSubmit)} noValidate>
+      <fieldset disabled={isSubmitting} className="grid gap-4">
+        <div className="grid gap-2">
+          <Label htmlFor="email">Email</Label>
+          <Input
+            id="email"
+            type="email"
+            autoComplete="email"
+            aria-invalid={!!errors.email}
+            aria-describedby="email-error"
+            {...form.register("email")}
+          />
+          <FieldError id="email-error" message={errors.email?.message} />
+        </div>
+        <div className="grid gap-2">
+          <Label htmlFor="password">Password</Label>
+          <Input
+            id="password"
+            type="password"
+            autoComplete="current-password"
+            aria-invalid={!!errors.password}
+            aria-describedby="password-error"
+            {...form.register("password")}
+          />
+          <FieldError id="password-error" message={errors.password?.message} />
+        </div>
+        <FieldError id="signin-error" message={errors.root?.message} />
+        <Button type="submit" className="w-full">
+          {isSubmitting ? "Signing in…" : "Sign in"}
+        </Button>
+      </fieldset>
+    </form>
+  );
+}

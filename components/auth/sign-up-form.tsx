@@ -1,0 +1,76 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { z } from "zod";
+import { Button } from "@/components/ui/button";
+import { FieldError } from "@/components/ui/field-error";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { signUpAction } from "@/lib/actions/sign-up";
+import { ZSignUpSchema, type TSignUpSchema } from "@/lib/validation/auth";
+
+export function SignUpForm() {
+  const router = useRouter();
+  const form = useForm<z.input<typeof ZSignUpSchema>, unknown, TSignUpSchema>({
+    resolver: zodResolver(ZSignUpSchema),
+    defaultValues: { email: "", password: "" },
+  });
+  const { errors, isSubmitting } = form.formState;
+
+  async function onSubmit(values: TSignUpSchema) {
+    const result = await signUpAction(values);
+    if (!result.ok) {
+      const fieldErrors = result.fieldErrors ?? {};
+      if (fieldErrors.email) form.setError("email", { message: fieldErrors.email });
+      if (fieldErrors.password) form.setError("password", { message: fieldErrors.password });
+      if (!fieldErrors.email && !fieldErrors.password) form.setError("root", { message: result.message });
+      return;
+    }
+    const signedIn = await signIn("credentials", { ...values, redirect: false });
+    if (!signedIn || signedIn.error) {
+      router.replace("/signin");
+      return;
+    }
+    router.replace("/settings/webhooks");
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={form.handleSubmit(onSubmit)} noValidate>
+      <fieldset disabled={isSubmitting} className="grid gap-4">
+        <div className="grid gap-2">
+          <Label htmlFor="email">Email</Label>
+          <Input
+            id="email"
+            type="email"
+            autoComplete="email"
+            aria-invalid={!!errors.email}
+            aria-describedby="email-error"
+            {...form.register("email")}
+          />
+          <FieldError id="email-error" message={errors.email?.message} />
+        </div>
+        <div className="grid gap-2">
+          <Label htmlFor="password">Password</Label>
+          <Input
+            id="password"
+            type="password"
+            autoComplete="new-password"
+            aria-invalid={!!errors.password}
+            aria-describedby="password-error"
+            {...form.register("password")}
+          />
+          <FieldError id="password-error" message={errors.password?.message} />
+          <p className="text-xs text-neutral-500">At least 8 characters.</p>
+        </div>
+        <FieldError id="signup-error" message={errors.root?.message} />
+        <Button type="submit" className="w-full">
+          {isSubmitting ? "Creating account…" : "Create account"}
+        </Button>
+      </fieldset>
+    </form>
+  );
+}

@@ -1,0 +1,16 @@
+import type { z } from "zod";
+
+// What every server action returns: the form shows `message` and puts `fieldErrors` under fields.
+export type ActionResult<T = object> =
+  | ({ ok: true } & T)
+  | { ok: false; message: string; fieldErrors?: Record<string, string> };
+
+/** The first message per top-level field, in the shape react-hook-form's setError wants. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length > 0 ? String(issue.path[0]) : "form";
+    out[key] ??= issue.message;
+  }
+  return out;
+}

@@ -1,0 +1,36 @@
+import type { AuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { persistentSecret } from "@/lib/config";
+import { authenticate } from "@/lib/auth/authenticate";
+
+// A function, not a constant: the secret is read from the data directory on first use, never
+// at import time (next build imports this module without a data directory).
+export function authOptions(): AuthOptions {
+  // next-auth needs its own URL; the first run needs no configuration, so derive it from PORT.
+  process.env.NEXTAUTH_URL ??= `http://localhost:${process.env.PORT ?? 3000}`;
+  return {
+    secret: persistentSecret("NEXTAUTH_SECRET", "nextauth.secret"),
+    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    pages: { signIn: "/signin" },
+    providers: [
+      CredentialsProvider({
+        name: "Email and password",
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        authorize: (credentials) => authenticate(credentials),
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) {
+          token.sub = user.id;
+          token.email = user.email;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        if (session.user) (session.user as { id?: string }).id = token.sub;
+        return session;
+      },
+    },
+  };
+}

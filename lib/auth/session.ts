@@ -1,0 +1,25 @@
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { getDb } from "@/db";
+import { authOptions } from "@/lib/auth/options";
+
+export type SessionUser = { id: string; email: string };
+
+/**
+ * The signed-in user, or null. The JWT alone is not trusted for existence: the user row is
+ * re-read, so a token for a deleted user (or from another database) signs nobody in.
+ */
+export async function getSessionUser(): Promise<SessionUser | null> {
+  const session = await getServerSession(authOptions());
+  const id = (session?.user as { id?: string } | undefined)?.id;
+  if (!id) return null;
+  const user = await getDb().selectFrom("users").select(["id", "email"]).where("id", "=", id).executeTakeFirst();
+  return user ?? null;
+}
+
+/** The signed-in user; anyone else is sent to /signin. */
+export async function requireUser(): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) redirect("/signin");
+  return user;
+}
