@@ -1,0 +1,17 @@
+import { z } from "zod";
+
+// One schema for the "Create token" form (zodResolver), its server action and lib/tokens.
+
+export const API_TOKEN_NAME_MAX_LENGTH = 100;
+
+export const ZCreateApiTokenSchema = z.object({
+  name: z
+    .string({ error: "Enter a token name" })
+    .trim()
+    .min(1, "Enter a token name")
+    .max(API_TOKEN_NAME_MAX_LENGTH, `The name must be at most ${API_TOKEN_NAME_MAX_LENGTH} characters`),
+});
+export type TCreateApiTokenInput = z.input<typeof ZCreateApiTokenSchema>;
+export type TCreateApiTokenSchema = z.output<typeof ZCreateApiTokenSchema>;
+
+export const ZApiTokenIdSchema = z.object({ id: z.string({ error: "Missing token id" }).min(1).max(64) });

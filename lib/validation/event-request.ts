@@ -1,0 +1,73 @@
+import { z } from "zod";
+import { DOTTED_EVENT_NAMES, parseEventName, type WireEventName } from "@/lib/webhooks/events";
+import { stripRecipientTokens, ZDocumentPayloadSchema } from "@/lib/validation/document-payload";
+
+// The body of POST /api/v1/events: { event, payload, idempotencyKey? }.
+
+export const IDEMPOTENCY_KEY_MAX_LENGTH = 255;
+const ISSUES_MAX = 50;
+
+export const ZEventNameSchema = z
+  .string({ error: "Expected an event name such as document.signed" })
+  .refine((name) => parseEventName(name) !== undefined, { error: "Unknown event" })
+  .transform((name) => parseEventName(name) as WireEventName);
+
+// Strict: a misspelt key (say "idempotency_key") must fail loudly, not silently drop the
+// caller's protection against duplicates.
+export const ZEventRequestSchema = z.strictObject(
+  {
+    event: ZEventNameSchema,
+    payload: ZDocumentPayloadSchema,
+    idempotencyKey: z
+      .string({ error: "Expected a string" })
+      .min(1, "The idempotency key must not be empty")
+      .max(IDEMPOTENCY_KEY_MAX_LENGTH, `The idempotency key must be at most ${IDEMPOTENCY_KEY_MAX_LENGTH} characters`)
+      .nullish(),
+  },
+  { error: "The body must be a JSON object with event and payload" },
+);
+
+export type EventRequestIssue = { path: string; message: string };
+
+export type ParsedEventRequest = { type: WireEventName; payload: Record<string, unknown>; idempotencyKey?: string };
+
+export type ParseEventRequestResult =
+  | { ok: true; value: ParsedEventRequest }
+  | { ok: false; code: "unknown_event"; message: string; validEvents: string[] }
+  | { ok: false; code: "invalid_request"; message: string; issues: EventRequestIssue[] };
+
+/** Validates a parsed JSON body; on success the payload is ready to store (tokens stripped). */
+export function parseEventRequest(body: unknown): ParseEventRequestResult {
+  const event = (body as { event?: unknown } | null)?.event;
+  if (typeof event === "string" && parseEventName(event) === undefined) {
+    return {
+      ok: false,
+      code: "unknown_event",
+      message: `Unknown event "${event.slice(0, 100)}". Use one of: ${DOTTED_EVENT_NAMES.join(", ")} (or the wire name, e.g. DOCUMENT_SIGNED).`,
+      validEvents: [...DOTTED_EVENT_NAMES],
+    };
+  }
+  const parsed = ZEventRequestSchema.safeParse(body);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.slice(0, ISSUES_MAX).map((issue) => ({
+      path: issue.path.map(String).join("."),
+      message: issue.message,
+    }));
+    const first = issues[0];
+    return {
+      ok: false,
+      code: "invalid_request",
+      message: `The request body is not valid: ${first.path ? `${first.path}: ` : ""}${first.message}`,
+      issues,
+    };
+  }
+  return {
+    ok: true,
+    value: {
+      type: parsed.data.event,
+      // The caller's own JSON, not zod's copy, so field order and unknown fields stay as sent.
+      payload: stripRecipientTokens((body as { payload: Record<string, unknown> }).payload),
+      idempotencyKey: parsed.data.idempotencyKey ?? undefined,
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { DOTTED_EVENT_NAMES } from "@/lib/webhooks/events";
+import { getSamplePayload } from "@/lib/webhooks/samples";
+import { parseEventRequest } from "@/lib/validation/event-request";
+
+const sample = () => getSamplePayload("DOCUMENT_SIGNED") as Record<string, unknown> & { recipients: Record<string, unknown>[] };
+
+describe("event request body", () => {
+  it("accepts dotted and wire names and returns the wire name", () => {
+    for (const event of ["document.signed", "DOCUMENT_SIGNED"]) {
+      const result = parseEventRequest({ event, payload: sample() });
+      expect(result).toMatchObject({ ok: true, value: { type: "DOCUMENT_SIGNED" } });
+    }
+  });
+
+  it("lists the valid names for an unknown event", () => {
+    const result = parseEventRequest({ event: "document.exploded", payload: sample() });
+    expect(result).toMatchObject({ ok: false, code: "unknown_event", validEvents: DOTTED_EVENT_NAMES });
+    if (!result.ok) expect(result.message).toContain("document.completed");
+  });
+
+  it("lists schema errors with their paths", () => {
+    const payload = sample();
+    payload.id = "4821";
+    delete payload.title;
+    payload.recipients[1].email = "not-an-email";
+    payload.recipients[0].signingStatus = "MAYBE";
+    const result = parseEventRequest({ event: "document.signed", payload, idempotencyKey: "" });
+    expect(result.ok).toBe(false);
+    if (result.ok || result.code !== "invalid_request") throw new Error("expected invalid_request");
+    const paths = result.issues.map((issue) => issue.path);
+    expect(paths).toEqual(
+      expect.arrayContaining(["payload.id", "payload.title", "payload.recipients.1.email", "payload.recipients.0.signingStatus", "idempotencyKey"]),
+    );
+    expect(result.issues.find((i) => i.path === "payload.title")?.message).toBe("Required");
+  });
+
+  it("rejects a body that is not an object, a missing payload and unknown top-level keys", () => {
+    for (const body of [null, [], "text", 42]) expect(parseEventRequest(body).ok).toBe(false);
+    expect(parseEventRequest({ event: "document.signed" })).toMatchObject({ ok: false, code: "invalid_request" });
+    const typo = parseEventRequest({ event: "document.signed", payload: sample(), idempotency_key: "k" });
+    expect(typo).toMatchObject({ ok: false, code: "invalid_request" });
+  });
+
+  it("strips recipients' signing tokens and keeps every other field, in order", () => {
+    const payload = { zeta: 1, ...sample(), extra: { nested: [1, "two"] } };
+    payload.recipients = payload.recipients.map((r) => ({ ...r, token: "secret-signing-token" }));
+    payload.Recipient = payload.recipients;
+    const result = parseEventRequest({ event: "document.signed", payload });
+    if (!result.ok) throw new Error(result.message);
+    const stored = JSON.stringify(result.value.payload);
+    expect(stored).not.toContain("secret-signing-token");
+    expect(Object.keys(result.value.payload)).toEqual(Object.keys(payload));
+    const withoutTokens = JSON.parse(JSON.stringify(payload, (key, value) => (key === "token" ? undefined : value)));
+    expect(result.value.payload).toEqual(withoutTokens);
+  });
+
+  it("limits the idempotency key to 255 characters", () => {
+    expect(parseEventRequest({ event: "document.signed", payload: sample(), idempotencyKey: "k".repeat(255) }).ok).toBe(true);
+    expect(parseEventRequest({ event: "document.signed", payload: sample(), idempotencyKey: "k".repeat(256) }).ok).toBe(false);
+  });
+});
