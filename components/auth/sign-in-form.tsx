@@ -7,8 +7,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
-import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
+import { CredentialsFields } from "@/components/auth/credentials-fields";
 import { ZSignInSchema, type TSignInSchema } from "@/lib/validation/auth";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
@@ -33,30 +32,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   return (
     <form onSubmit={form.handleSubmit(onSubmit)} noValidate>
       <fieldset disabled={isSubmitting} className="grid gap-4">
-        <div className="grid gap-2">
-          <Label htmlFor="email">Email</Label>
-          <Input
-            id="email"
-            type="email"
-            autoComplete="email"
-            aria-invalid={!!errors.email}
-            aria-describedby="email-error"
-            {...form.register("email")}
-          />
-          <FieldError id="email-error" message={errors.email?.message} />
-        </div>
-        <div className="grid gap-2">
-          <Label htmlFor="password">Password</Label>
-          <Input
-            id="password"
-            type="password"
-            autoComplete="current-password"
-            aria-invalid={!!errors.password}
-            aria-describedby="password-error"
-            {...form.register("password")}
-          />
-          <FieldError id="password-error" message={errors.password?.message} />
-        </div>
+        <CredentialsFields register={form.register} errors={errors} isNewPassword={false} />
         <FieldError id="signin-error" message={errors.root?.message} />
         <Button type="submit" className="w-full">
           {isSubmitting ? "Signing in…" : "Sign in"}
