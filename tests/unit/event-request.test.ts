@@ -43,7 +43,7 @@ describe("event request body", () => {
   });
 
   it("strips recipients' signing tokens and keeps every other field, in order", () => {
-    const payload = { zeta: 1, ...sample(), extra: { nested: [1, "two"] } };
+    const payload: Record<string, unknown> & { recipients: Record<string, unknown>[] } = { zeta: 1, ...sample(), extra: { nested: [1, "two"] } };
     payload.recipients = payload.recipients.map((r) => ({ ...r, token: "secret-signing-token" }));
     payload.Recipient = payload.recipients;
     const result = parseEventRequest({ event: "document.signed", payload });
