@@ -10,7 +10,8 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = issue.path.length > 0 ? String(issue.path[0]) : "form";
-    out[key] ??= issue.message;
+    // Messages can quote the input (an unknown event name): keep what goes back to the form short.
+    out[key] ??= issue.message.length > 200 ? `${issue.message.slice(0, 200)}…` : issue.message;
   }
   return out;
 }

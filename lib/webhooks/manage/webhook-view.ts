@@ -1,0 +1,43 @@
+import type { Webhook } from "@/db/types";
+import { parseEventName, toDottedName } from "@/lib/webhooks/events";
+
+/** What the UI and the list API see of a webhook: never the secret, only whether there is one. */
+export type WebhookView = {
+  id: string;
+  url: string;
+  /** Dotted names, in catalogue form ("document.signed"). */
+  events: string[];
+  enabled: boolean;
+  disabledReason: string | null;
+  hasSecret: boolean;
+  createdAt: number;
+  updatedAt: number;
+};
+
+/** Wire names stored as a JSON array; anything unreadable or unknown is dropped, not thrown. */
+export function parseStoredEvents(json: string): string[] {
+  let names: unknown;
+  try {
+    names = JSON.parse(json);
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(names)) return [];
+  return names.flatMap((name) => {
+    const wire = typeof name === "string" ? parseEventName(name) : undefined;
+    return wire ? [toDottedName(wire)] : [];
+  });
+}
+
+export function toWebhookView(row: Webhook): WebhookView {
+  return {
+    id: row.id,
+    url: row.url,
+    events: parseStoredEvents(row.events),
+    enabled: row.enabled === 1,
+    disabledReason: row.disabled_reason,
+    hasSecret: row.secret_encrypted !== null,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}

@@ -1,0 +1,165 @@
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/db";
+import { createWebhookForUser } from "@/lib/actions/webhooks/handlers/create-webhook";
+import { deleteWebhookForUser } from "@/lib/actions/webhooks/handlers/delete-webhook";
+import { revealWebhookSecretForUser } from "@/lib/actions/webhooks/handlers/reveal-webhook-secret";
+import { setWebhookEnabledForUser } from "@/lib/actions/webhooks/handlers/set-webhook-enabled";
+import { updateWebhookForUser } from "@/lib/actions/webhooks/handlers/update-webhook";
+import { handleForUser } from "@/lib/actions/webhooks/run-for-session-user";
+import { createWebhookAction } from "@/lib/actions/webhooks/create-webhook";
+import { deleteWebhookAction } from "@/lib/actions/webhooks/delete-webhook";
+import { testDialect } from "../helpers/db-info";
+import { createTestUser } from "../helpers/users";
+
+const SECRET = "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD";
+const VALID = { url: "https://example.com/hook", events: ["document.signed"], secret: SECRET, enabled: true };
+
+/** Every webhook row, in a stable order: "nothing changed" means this is equal before and after. */
+async function snapshot() {
+  return getDb().selectFrom("webhooks").selectAll().orderBy("id").execute();
+}
+
+async function createFor(user: { id: string; email: string }, input: object = VALID) {
+  const result = await createWebhookForUser(user, input);
+  if (!result.ok) throw new Error(`create failed: ${result.message}`);
+  return result.webhook;
+}
+
+const HUGE = "x".repeat(1024 * 1024);
+
+// Bad values for each field, and what must never happen with them: a throw, or a write.
+const BAD_URLS: unknown[] = [
+  "",
+  "   ",
+  HUGE,
+  `https://example.com/${HUGE}`,
+  "ftp://example.com/hook",
+  "javascript:alert(1)",
+  "JavaScript:alert(document.cookie)",
+  "data:text/html,hi",
+  "file:///etc/passwd",
+  "https://user:pass@example.com/hook",
+  "not a url",
+  42,
+  null,
+  { href: "https://example.com" },
+  ["https://example.com"],
+  true,
+];
+const BAD_EVENTS: unknown[] = [[], ["document.exploded"], ["DOCUMENT_SIGNED", "nope"], "document.signed", [42], [null], null, 7, { 0: "document.signed" }, [HUGE]];
+const BAD_SECRETS: unknown[] = [HUGE, 123, { value: "x" }, ["a"], "whsec_"];
+const BAD_ENABLED: unknown[] = ["yes", 1, null, {}];
+
+describe(`webhook actions on ${testDialect}`, () => {
+  it("needs a signed-in user", async () => {
+    const before = await snapshot();
+    expect(await handleForUser(null, VALID, createWebhookForUser)).toEqual({ ok: false, message: "Sign in first" });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("the exported server actions, called outside a signed-in request, change nothing and do not throw", async () => {
+    const user = await createTestUser();
+    const webhook = await createFor(user);
+    const before = await snapshot();
+    expect((await createWebhookAction(VALID)).ok).toBe(false);
+    expect((await deleteWebhookAction({ id: webhook.id })).ok).toBe(false);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("create, update, toggle, reveal and delete for the owner", async () => {
+    const user = await createTestUser();
+    const webhook = await createFor(user);
+    expect(webhook).toMatchObject({ url: VALID.url, events: ["document.signed"], enabled: true, hasSecret: true });
+
+    const updated = await updateWebhookForUser(user, {
+      id: webhook.id,
+      url: "https://example.com/v2",
+      events: ["document.sent", "DOCUMENT_COMPLETED"],
+      enabled: true,
+    });
+    expect(updated).toMatchObject({ ok: true, webhook: { url: "https://example.com/v2", events: ["document.sent", "document.completed"], hasSecret: true } });
+
+    expect(await setWebhookEnabledForUser(user, { id: webhook.id, enabled: false })).toMatchObject({ ok: true, webhook: { enabled: false } });
+    expect(await revealWebhookSecretForUser(user, { id: webhook.id })).toEqual({ ok: true, secret: SECRET });
+    expect(await deleteWebhookForUser(user, { id: webhook.id })).toEqual({ ok: true });
+    expect(await snapshot()).toEqual(expect.not.arrayContaining([expect.objectContaining({ id: webhook.id })]));
+  });
+
+  it("the raw secret column never holds the secret", async () => {
+    const user = await createTestUser();
+    const webhook = await createFor(user);
+    const row = await getDb().selectFrom("webhooks").selectAll().where("id", "=", webhook.id).executeTakeFirstOrThrow();
+    expect(JSON.stringify(row)).not.toContain(SECRET);
+    expect(JSON.stringify(row)).not.toContain(SECRET.slice("whsec_".length));
+  });
+
+  it("another user's webhook id is not found for every action, and nothing changes", async () => {
+    const owner = await createTestUser();
+    const intruder = await createTestUser();
+    const webhook = await createFor(owner);
+    const before = await snapshot();
+    const notFound = { ok: false, message: "Webhook not found" };
+
+    expect(await updateWebhookForUser(intruder, { ...VALID, id: webhook.id, url: "https://attacker.example/" })).toEqual(notFound);
+    expect(await setWebhookEnabledForUser(intruder, { id: webhook.id, enabled: false })).toEqual(notFound);
+    expect(await revealWebhookSecretForUser(intruder, { id: webhook.id })).toEqual(notFound);
+    expect(await deleteWebhookForUser(intruder, { id: webhook.id })).toEqual(notFound);
+    // An id that exists nowhere reads the same, so ids cannot be probed.
+    expect(await deleteWebhookForUser(intruder, { id: "wh_doesnotexist" })).toEqual(notFound);
+
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("bad input never throws, returns field errors, and writes nothing", async () => {
+    const user = await createTestUser();
+    const webhook = await createFor(user);
+    const before = await snapshot();
+
+    const cases: { field: string; input: Record<string, unknown> }[] = [
+      ...BAD_URLS.map((url) => ({ field: "url", input: { ...VALID, url } })),
+      ...BAD_EVENTS.map((events) => ({ field: "events", input: { ...VALID, events } })),
+      ...BAD_SECRETS.map((secret) => ({ field: "secret", input: { ...VALID, secret } })),
+      ...BAD_ENABLED.map((enabled) => ({ field: "enabled", input: { ...VALID, enabled } })),
+    ];
+    for (const { field, input } of cases) {
+      const created = await createWebhookForUser(user, input);
+      expect(created.ok, `create with bad ${field}: ${String(input[field]).slice(0, 40)}`).toBe(false);
+      if (!created.ok) expect(created.fieldErrors?.[field], `field error for ${field}`).toBeTruthy();
+
+      const updated = await updateWebhookForUser(user, { ...input, id: webhook.id });
+      expect(updated.ok, `update with bad ${field}`).toBe(false);
+      if (!updated.ok) expect(updated.fieldErrors?.[field]).toBeTruthy();
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("wrong shapes of the whole input and of ids are refused without throwing", async () => {
+    const user = await createTestUser();
+    const webhook = await createFor(user);
+    const before = await snapshot();
+    const inputs: unknown[] = [undefined, null, "", 42, "string", [], [VALID], { id: 42 }, { id: null }, { id: "" }, { id: HUGE }, { id: { $ne: "" } }];
+    for (const input of inputs) {
+      expect((await createWebhookForUser(user, input)).ok).toBe(false);
+      expect((await updateWebhookForUser(user, input)).ok).toBe(false);
+      expect((await deleteWebhookForUser(user, input)).ok).toBe(false);
+      expect((await setWebhookEnabledForUser(user, input)).ok).toBe(false);
+      expect((await revealWebhookSecretForUser(user, input)).ok).toBe(false);
+    }
+    expect(await setWebhookEnabledForUser(user, { id: webhook.id, enabled: "false" })).toMatchObject({ ok: false, fieldErrors: { enabled: expect.any(String) } });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("the per-user limit is a clear message, not an error", async () => {
+    const previous = process.env.WEBHOOKS_PER_USER;
+    process.env.WEBHOOKS_PER_USER = "1";
+    try {
+      const user = await createTestUser();
+      await createFor(user);
+      const result = await createWebhookForUser(user, VALID);
+      expect(result).toEqual({ ok: false, message: "You can have at most 1 webhooks. Delete one to add another." });
+    } finally {
+      if (previous === undefined) delete process.env.WEBHOOKS_PER_USER;
+      else process.env.WEBHOOKS_PER_USER = previous;
+    }
+  });
+});
