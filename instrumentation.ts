@@ -1,0 +1,13 @@
+// Starts the delivery worker inside `next start`, so one process is the whole product.
+// Not in the edge runtime, not during `next build`, and not when WORKER_IN_WEB=0 leaves
+// delivery to standalone `npm run worker` processes.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  if (process.env.NEXT_PHASE === "phase-production-build") return;
+  const { isWorkerDisabledInWeb } = await import("@/lib/config");
+  if (isWorkerDisabledInWeb()) return;
+  const { migrateToLatest } = await import("@/db");
+  await migrateToLatest();
+  const { startProcessWorker, drainOnShutdown } = await import("@/lib/webhooks/delivery/run-in-process");
+  drainOnShutdown(startProcessWorker());
+}

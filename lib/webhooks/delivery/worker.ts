@@ -1,0 +1,286 @@
+import type { Dispatcher } from "undici";
+import { getDialect } from "@/db";
+import { deliveryConfig } from "@/lib/config";
+import { newId } from "@/lib/ids";
+import { getSafeDispatcher } from "@/lib/net/safe-dispatcher";
+import { onNewDeliveries } from "@/lib/webhooks/wake";
+import { buildDeliveryBody, buildDeliveryHeaders } from "./build-request";
+import { claimDueDeliveries, type ClaimedDelivery } from "./claim-deliveries";
+import { listenForDeliveries, type DeliveryListener } from "./listen-for-deliveries";
+import { isSuccessStatus, nextStep } from "./retry-policy";
+import { requestTarget, sendRequest, type RequestTarget, type SendResult } from "./send-request";
+import { signingKeysFor } from "./webhook-signing-keys";
+import { ResultBuffer } from "./result-buffer";
+
+// The delivery worker: claims due rows in batches, keeps many POSTs in flight under a global
+// and a per-endpoint cap, and writes finished attempts back in groups. Claiming does not wait
+// for a batch to finish; a saturated endpoint's rows wait in a short queue of their own or go
+// back to the table for a moment, so one hanging endpoint never holds up the others.
+
+export type DeliveryWorkerOptions = {
+  concurrency?: number;
+  perEndpointConcurrency?: number;
+  batchSize?: number;
+  pollIntervalMs?: number;
+  /** Tests and the benchmark may pass their own dispatcher; the SSRF-safe one otherwise. */
+  dispatcher?: Dispatcher;
+};
+
+export type DeliveryWorkerStats = { claimed: number; attempts: number; delivered: number; failed: number; cancelled: number };
+
+export type DeliveryWorker = {
+  /** Stops claiming, drains in-flight attempts, releases what was claimed but not sent. */
+  stop(): Promise<void>;
+  stats(): DeliveryWorkerStats;
+};
+
+/** An attempt needs its lease to outlive the timeout plus the result write. */
+const LEASE_MARGIN_MS = 2_000;
+/** How long rows of an endpoint at its cap stay away before they are claimed again. */
+const BUSY_ENDPOINT_DEFER_MS = 1_000;
+const CLAIM_ERROR_BACKOFF_MS = 1_000;
+
+type Job = ClaimedDelivery & { target: RequestTarget };
+type Endpoint = { active: number; waiting: Job[] };
+
+export function startDeliveryWorker(options: DeliveryWorkerOptions = {}): DeliveryWorker {
+  const worker = new DeliveryEngine(options);
+  worker.start();
+  return { stop: () => worker.stop(), stats: () => ({ ...worker.counters }) };
+}
+
+class DeliveryEngine {
+  readonly counters: DeliveryWorkerStats = { claimed: 0, attempts: 0, delivered: 0, failed: 0, cancelled: 0 };
+  private readonly concurrency: number;
+  private readonly perEndpoint: number;
+  private readonly batchSize: number;
+  private readonly pollIntervalMs: number;
+  private readonly timeoutMs: number;
+  private readonly leaseMs: number;
+  private readonly dispatcher: Dispatcher;
+  private readonly results: ResultBuffer;
+
+  private running = false;
+  /** Claimed and not yet finished or handed back. */
+  private held = 0;
+  private inFlight = 0;
+  private readonly ready: Job[] = [];
+  private readonly endpoints = new Map<string, Endpoint>();
+  private claiming: Promise<void> | undefined;
+  /** Set when more rows are probably due (a full claim, a wake-up): claim when there is room. */
+  private moreDue = true;
+  private drained: (() => void) | undefined;
+
+  private pollTimer: NodeJS.Timeout | undefined;
+  private wakeTimer: NodeJS.Timeout | undefined;
+  private wakeAt = Infinity;
+  private unsubscribe: (() => void) | undefined;
+  private listener: DeliveryListener | undefined;
+
+  constructor(options: DeliveryWorkerOptions) {
+    this.concurrency = Math.max(1, options.concurrency ?? deliveryConfig.globalConcurrency());
+    this.perEndpoint = Math.max(1, options.perEndpointConcurrency ?? deliveryConfig.perEndpointConcurrency());
+    this.batchSize = Math.max(1, options.batchSize ?? deliveryConfig.batchSize());
+    this.pollIntervalMs = Math.max(10, options.pollIntervalMs ?? deliveryConfig.pollIntervalMs());
+    this.timeoutMs = deliveryConfig.timeoutMs();
+    this.leaseMs = Math.max(deliveryConfig.leaseMs(), this.timeoutMs + 2 * LEASE_MARGIN_MS);
+    this.dispatcher = options.dispatcher ?? getSafeDispatcher();
+    this.results = new ResultBuffer(this.batchSize, (dueAt) => this.wakeAtTime(dueAt));
+  }
+
+  start(): void {
+    this.running = true;
+    this.unsubscribe = onNewDeliveries(() => this.wake());
+    if (getDialect() === "postgres") this.listener = listenForDeliveries(() => this.wake());
+    this.pollTimer = setInterval(() => this.wake(), this.pollIntervalMs);
+    this.wake();
+  }
+
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    clearInterval(this.pollTimer);
+    clearTimeout(this.wakeTimer);
+    this.unsubscribe?.();
+    await this.listener?.close();
+    await this.claiming;
+    // Claimed but not started: hand back now, due at once, for whichever worker runs next.
+    const now = Date.now();
+    for (const job of this.ready.splice(0)) this.release(job, now);
+    for (const endpoint of this.endpoints.values()) for (const job of endpoint.waiting.splice(0)) this.release(job, now);
+    if (this.inFlight > 0) await new Promise<void>((resolve) => (this.drained = resolve));
+    await this.results.flushAll();
+  }
+
+  private wake(): void {
+    this.moreDue = true;
+    this.claimIfRoom();
+  }
+
+  private wakeAtTime(dueAt: number): void {
+    // Retries coming due sooner than the next poll get a timer of their own.
+    const delay = dueAt - Date.now();
+    if (!this.running || dueAt >= this.wakeAt || delay >= this.pollIntervalMs) return;
+    clearTimeout(this.wakeTimer);
+    this.wakeAt = dueAt;
+    this.wakeTimer = setTimeout(() => {
+      this.wakeAt = Infinity;
+      this.wake();
+    }, Math.max(0, delay) + 2);
+  }
+
+  private claimIfRoom(): void {
+    if (!this.running || this.claiming || !this.moreDue) return;
+    // Hold up to one batch beyond what can be in flight, so posts never wait for a claim.
+    const room = this.concurrency + this.batchSize - this.held;
+    if (room < Math.min(this.batchSize, Math.ceil(this.concurrency / 2)) && this.held > 0) return;
+    const limit = Math.min(room, this.batchSize);
+    this.moreDue = false;
+    this.claiming = this.claim(limit).finally(() => {
+      this.claiming = undefined;
+      this.claimIfRoom();
+    });
+  }
+
+  private async claim(limit: number): Promise<void> {
+    let rows: ClaimedDelivery[];
+    try {
+      rows = await claimDueDeliveries(limit, this.leaseMs);
+    } catch (error) {
+      console.error(`delivery worker: claim failed (${(error as Error).message}); retrying`);
+      await new Promise((resolve) => setTimeout(resolve, CLAIM_ERROR_BACKOFF_MS));
+      this.moreDue = true;
+      return;
+    }
+    this.counters.claimed += rows.length;
+    if (rows.length >= limit) this.moreDue = true;
+    const now = Date.now();
+    for (const row of rows) {
+      this.held++;
+      if (!this.running) {
+        this.release(row, now);
+      } else if (!row.webhook || row.webhook.enabled !== 1) {
+        this.cancel(row, row.webhook ? "Webhook disabled before the attempt" : "Webhook deleted before the attempt");
+      } else {
+        this.ready.push({ ...row, target: requestTarget(row.webhook.url) });
+      }
+    }
+    this.pump();
+  }
+
+  private pump(): void {
+    while (this.inFlight < this.concurrency && this.ready.length > 0) {
+      const job = this.ready.shift()!;
+      const endpoint = this.endpointOf(job);
+      if (endpoint.active < this.perEndpoint) {
+        this.begin(job, endpoint);
+      } else if (endpoint.waiting.length < this.perEndpoint) {
+        endpoint.waiting.push(job);
+      } else {
+        this.release(job, Date.now() + BUSY_ENDPOINT_DEFER_MS);
+      }
+    }
+  }
+
+  private endpointOf(job: Job): Endpoint {
+    let endpoint = this.endpoints.get(job.target.origin);
+    if (!endpoint) {
+      endpoint = { active: 0, waiting: [] };
+      this.endpoints.set(job.target.origin, endpoint);
+    }
+    return endpoint;
+  }
+
+  private begin(job: Job, endpoint: Endpoint): void {
+    const now = Date.now();
+    if (now + this.timeoutMs + LEASE_MARGIN_MS > job.lease_until) {
+      // Waited too long behind a busy endpoint: the lease could lapse mid-attempt and another
+      // worker would send the same attempt. Hand it back instead.
+      this.release(job, now);
+      return;
+    }
+    this.inFlight++;
+    endpoint.active++;
+    void this.attempt(job, now).then((result) => this.finish(job, endpoint, result));
+  }
+
+  private async attempt(job: Job, startedAt: number): Promise<{ result: SendResult; headers: Record<string, string>; body: string }> {
+    const webhook = job.webhook!;
+    const body = buildDeliveryBody(job.event_type, job.payload, new Date(job.event_created_at).toISOString(), webhook.url);
+    let headers: Record<string, string>;
+    try {
+      headers = buildDeliveryHeaders(job.id, Math.floor(startedAt / 1000), body, signingKeysFor(webhook, startedAt));
+    } catch (error) {
+      // An unreadable secret must never turn into an unsigned request.
+      const message = `Cannot sign the delivery: ${(error as Error).message}`;
+      const result: SendResult = { status: null, responseHeaders: null, responseBody: null, retryAfter: null, error: message, isTimeout: false, durationMs: 0 };
+      return { result, headers: {}, body };
+    }
+    const result = await sendRequest(this.dispatcher, job.target, headers, body, this.timeoutMs);
+    return { result, headers, body };
+  }
+
+  private finish(job: Job, endpoint: Endpoint, sent: { result: SendResult; headers: Record<string, string>; body: string }): void {
+    this.inFlight--;
+    endpoint.active--;
+    this.held--;
+    this.record(job, sent);
+
+    const next = endpoint.waiting.shift();
+    if (next) this.ready.unshift(next);
+    else if (endpoint.active === 0) this.endpoints.delete(job.target.origin);
+    this.pump();
+    if (this.inFlight === 0 && this.drained) this.drained();
+    this.claimIfRoom();
+  }
+
+  private record(job: Job, { result, headers, body }: { result: SendResult; headers: Record<string, string>; body: string }): void {
+    const now = Date.now();
+    const attemptNumber = job.attempt_count + 1;
+    const step = nextStep(attemptNumber, result, now);
+    const succeeded = isSuccessStatus(result.status);
+    this.counters.attempts++;
+    if (step.status === "delivered") this.counters.delivered++;
+    else if (step.status === "failed") this.counters.failed++;
+    this.results.add({
+      attempt: {
+        id: newId("att"),
+        delivery_id: job.id,
+        webhook_id: job.webhook_id,
+        attempt_number: attemptNumber,
+        trigger: job.trigger,
+        request_url: job.webhook!.url,
+        request_headers: JSON.stringify(headers),
+        request_body: body,
+        response_status: result.status,
+        response_headers: result.responseHeaders,
+        response_body: result.responseBody,
+        duration_ms: result.durationMs,
+        error: result.error,
+        succeeded: succeeded ? 1 : 0,
+        started_at: now - result.durationMs,
+      },
+      update: {
+        id: job.id,
+        lease: job.lease_until,
+        status: step.status,
+        attempt_count: attemptNumber,
+        next_attempt_at: step.status === "retrying" ? step.nextAttemptAt : now,
+        last_status_code: result.status,
+        last_error: succeeded ? null : (result.error ?? `HTTP ${result.status}`),
+      },
+      goneWebhookId: step.status === "failed" && step.isGone ? job.webhook_id : undefined,
+    });
+  }
+
+  private release(row: ClaimedDelivery, dueAt: number): void {
+    this.held--;
+    this.results.add({ release: { id: row.id, lease: row.lease_until, next_attempt_at: dueAt } });
+  }
+
+  private cancel(row: ClaimedDelivery, reason: string): void {
+    this.held--;
+    this.counters.cancelled++;
+    this.results.add({ cancel: { id: row.id, lease: row.lease_until, reason } });
+  }
+}

@@ -1,0 +1,64 @@
+import { createHmac, createSecretKey, type KeyObject } from "node:crypto";
+
+// Signatures on every delivery (DESIGN.md "Delivery: the HTTP request"):
+// - Standard Webhooks v1: base64 HMAC-SHA256 over `${id}.${timestamp}.${body}`, keyed by the
+//   base64-decoded part of a `whsec_` secret, or by the UTF-8 bytes of any other secret (what
+//   the official library calls format "raw").
+// - X-Documenso-Signature: hex HMAC-SHA256 of the body, keyed by the secret as the user sees it.
+// The raw secret itself is never sent.
+
+const WHSEC_PREFIX = "whsec_";
+
+/** The HMAC key of a Standard Webhooks signature. Empty secrets are an error, never an empty key. */
+export function standardWebhooksKey(secret: string): Buffer {
+  const key = secret.startsWith(WHSEC_PREFIX)
+    ? Buffer.from(secret.slice(WHSEC_PREFIX.length), "base64")
+    : Buffer.from(secret, "utf8");
+  if (key.length === 0) throw new Error("A webhook secret can't be empty");
+  return key;
+}
+
+/** `v1,<base64 signature>` for one key. */
+export function signStandardWebhook(key: Buffer | KeyObject, msgId: string, timestamp: number, body: string): string {
+  return "v1," + createHmac("sha256", key).update(`${msgId}.${timestamp}.`).update(body).digest("base64");
+}
+
+/** Hex HMAC-SHA256 of the body with the secret's UTF-8 bytes (the seed's header). */
+export function signDocumensoBody(secret: string | KeyObject, body: string): string {
+  return createHmac("sha256", secret).update(body).digest("hex");
+}
+
+/**
+ * What a delivery signs with, prepared once per secret and reused for every attempt: turning
+ * a secret into KeyObjects costs more than the HMAC of a 1 KB body.
+ */
+export type SigningKeys = {
+  /** Current key first, then a previous key still inside its grace period. */
+  standard: KeyObject[];
+  documenso: KeyObject;
+};
+
+export function prepareSigningKeys(secret: string, previousSecret?: string | null): SigningKeys {
+  const standard = [createSecretKey(standardWebhooksKey(secret))];
+  if (previousSecret) standard.push(createSecretKey(standardWebhooksKey(previousSecret)));
+  return { standard, documenso: createSecretKey(Buffer.from(secret, "utf8")) };
+}
+
+export type SignatureHeaders = { "webhook-signature": string; "x-documenso-signature": string };
+
+/**
+ * The signature headers of one attempt. Several Standard Webhooks signatures are
+ * space-separated while a rotated-out secret is still valid, so receivers on either secret
+ * verify. Returns undefined without keys: no secret, no signature headers.
+ */
+export function signatureHeaders(
+  keys: SigningKeys | undefined,
+  msgId: string,
+  timestamp: number,
+  body: string,
+): SignatureHeaders | undefined {
+  if (!keys) return undefined;
+  let standard = signStandardWebhook(keys.standard[0], msgId, timestamp, body);
+  for (let i = 1; i < keys.standard.length; i++) standard += " " + signStandardWebhook(keys.standard[i], msgId, timestamp, body);
+  return { "webhook-signature": standard, "x-documenso-signature": signDocumensoBody(keys.documenso, body) };
+}
