@@ -1,0 +1,67 @@
+// Runs ours (bench/worker-child.ts) against a bench database and times it draining the outbox.
+// The child polls only once an hour, so it touches nothing until the parent has filled the
+// outbox and sent "wake" (the in-process signal recordEvent gives): the clock starts there.
+import { clearOutbox, fillOutbox, seedUserWithWebhooks, useDatabase, waitForOutboxDrained, type BenchDatabase } from "./bench-db";
+import { peakRssMiB, spawnBenchChild, type BenchChild } from "./child";
+import type { BenchContext } from "./context";
+import { waitForArrivals } from "./receiver-client";
+
+export type OursWorker = {
+  child: BenchChild;
+  /** Sends "wake" and resolves with the ms until `count` requests arrived on `prefix` paths and no delivery of `webhookIds` is open. */
+  drain(expect: { prefix: string; count: number; webhookIds: string[] }, timeoutMs?: number, pollMs?: number): Promise<number>;
+  peakRssMiB(): number | undefined;
+  stop(graceMs?: number): Promise<void>;
+};
+
+export async function startOursWorker(ctx: BenchContext, db: BenchDatabase, env: Record<string, string> = {}): Promise<OursWorker> {
+  const nodeArgs = ctx.cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${ctx.cpuProfDir}`] : [];
+  const child = spawnBenchChild("bench/worker-child.ts", { DATABASE_URL: db.url, DELIVERY_POLL_INTERVAL_MS: "3600000", ...env }, nodeArgs);
+  ctx.onCleanup(() => child.stop(1_000));
+  await child.next("started", 60_000);
+  return {
+    child,
+    async drain({ prefix, count, webhookIds }, timeoutMs = 300_000, pollMs = 10) {
+      await ctx.receiver.reset();
+      const started = performance.now();
+      child.send("wake");
+      await waitForArrivals(ctx.receiver, prefix, count, timeoutMs, pollMs);
+      await waitForOutboxDrained(webhookIds, timeoutMs, pollMs);
+      return performance.now() - started;
+    },
+    peakRssMiB: () => peakRssMiB(child.pid),
+    stop: (graceMs = 10_000) => child.stop(graceMs),
+  };
+}
+
+/**
+ * Ours draining `events` x urls.length deliveries, `runs` times, after a warm-up drain (the
+ * baselines warm up too); returns the elapsed ms of each run. Only the healthy endpoints
+ * (/wh/ URLs) are waited for: a /hang URL among `urls` keeps its deliveries in flight.
+ * Nothing is deleted while the worker runs (an in-flight attempt must find its row).
+ */
+export async function timeOursDrains(
+  ctx: BenchContext,
+  db: BenchDatabase,
+  options: { urls: string[]; events: number; runs: number; env?: Record<string, string>; stopGraceMs?: number },
+): Promise<number[]> {
+  await useDatabase(db);
+  await clearOutbox();
+  const { userId, webhookIds } = await seedUserWithWebhooks(options.urls);
+  const healthyIds = webhookIds.filter((_, i) => options.urls[i].includes("/wh/"));
+  const expect = (events: number) => ({ prefix: "/wh", count: events * healthyIds.length, webhookIds: healthyIds });
+  const warmEvents = Math.max(1, Math.round(1_000 / options.urls.length));
+  await fillOutbox(userId, warmEvents);
+  const worker = await startOursWorker(ctx, db, options.env);
+  try {
+    await worker.drain(expect(warmEvents));
+    const times: number[] = [];
+    for (let run = 0; run < options.runs; run++) {
+      await fillOutbox(userId, options.events);
+      times.push(await worker.drain(expect(options.events)));
+    }
+    return times;
+  } finally {
+    await worker.stop(options.stopGraceMs);
+  }
+}

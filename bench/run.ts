@@ -1,0 +1,107 @@
+// npm run bench [-- --quick] [-- --only=throughput,ingestion,latency,backlog,hang] [-- --cpu-prof]
+// Measures the delivery engine and ingestion against baselines from the same run on this
+// machine and prints one table (docs/benchmarks.md explains each figure). Not a test: nothing
+// here asserts; a missed target is printed as MISS.
+import fs from "node:fs";
+import path from "node:path";
+import { closeDb } from "@/db";
+import { benchTempDir, createPgDatabase, createSqliteDatabase, type BenchDatabase } from "./bench-db";
+import { ROOT } from "./child";
+import type { BenchContext } from "./context";
+import { backlogFigures } from "./figures/backlog";
+import { deliveryThroughputFigures } from "./figures/delivery-throughput";
+import { hangingEndpointFigures } from "./figures/hanging-endpoint";
+import { ingestionFigures } from "./figures/ingestion";
+import { latencyFigures } from "./figures/latency";
+import { startReceiver } from "./receiver-client";
+import { missingRow, renderTable, type Row } from "./table";
+
+const FIGURES = ["throughput", "ingestion", "latency", "backlog", "hang"] as const;
+type Figure = (typeof FIGURES)[number];
+
+function parseArgs(argv: string[]) {
+  const quick = argv.includes("--quick");
+  const only = argv.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",") as Figure[] | undefined;
+  for (const name of only ?? []) if (!FIGURES.includes(name)) throw new Error(`unknown figure "${name}"; use ${FIGURES.join(", ")}`);
+  return {
+    quick,
+    figures: new Set<Figure>(only ?? FIGURES),
+    cpuProf: argv.includes("--cpu-prof"),
+    build: argv.includes("--build") ? true : argv.includes("--no-build") ? false : undefined,
+  };
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const tempDir = benchTempDir();
+  // Children inherit these: one encryption key for the seeded secrets, loopback targets allowed.
+  process.env.APP_ENCRYPTION_KEY = "docuhooks-bench-key";
+  process.env.DATA_DIR = tempDir;
+  process.env.WEBHOOK_ALLOW_PRIVATE = "1";
+  process.env.NEXT_TELEMETRY_DISABLED = "1";
+
+  const cleanups: (() => Promise<void>)[] = [];
+  const started = Date.now();
+  const ctx: BenchContext = {
+    quick: args.quick,
+    receiver: await startReceiver(),
+    tempDir,
+    cpuProfDir: args.cpuProf ? path.join(ROOT, "bench", "profiles") : undefined,
+    onCleanup: (fn) => void cleanups.push(fn),
+    log: (message) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${message}`),
+  };
+  ctx.onCleanup(() => ctx.receiver.stop());
+  let interrupted = false;
+  const cleanUp = async () => {
+    await closeDb().catch(() => undefined);
+    for (const fn of cleanups.reverse()) await fn().catch((error) => console.error(`cleanup: ${(error as Error).message}`));
+    fs.rmSync(tempDir, { recursive: true, force: true });
+  };
+  process.on("SIGINT", () => {
+    if (interrupted) process.exit(130);
+    interrupted = true;
+    console.error("interrupted: cleaning up (Ctrl-C again to leave now)");
+    void cleanUp().then(() => process.exit(130));
+  });
+
+  const fresh = async (name: string): Promise<{ sqlite: BenchDatabase; postgres: BenchDatabase }> => {
+    const sqlite = await createSqliteDatabase(tempDir, name);
+    const postgres = await createPgDatabase(name);
+    ctx.onCleanup(postgres.drop);
+    return { sqlite, postgres };
+  };
+
+  ctx.log(`docuhooks bench${args.quick ? " --quick" : ""}: receiver on ${ctx.receiver.origins.length} loopback ports (pid ${ctx.receiver.pid})`);
+  const rows: Row[] = [];
+  const attempt = async (figure: Figure, fallback: Row[], run: () => Promise<Row[]>) => {
+    if (!args.figures.has(figure)) return;
+    try {
+      rows.push(...(await run()));
+    } catch (error) {
+      console.error(`${figure}: ${(error as Error).stack}`);
+      rows.push(...fallback.map((row) => ({ ...row, note: `${(error as Error).message}`.slice(0, 200) })));
+    }
+  };
+  try {
+    await attempt("throughput", [missingRow("deliveries/s ÷ raw undici / graphile-worker", "≥ 0.70 / 0.60 / 1.15", "")], async () =>
+      deliveryThroughputFigures(ctx, await fresh("throughput")),
+    );
+    await attempt("latency", [missingRow("event → first attempt p50 / p99", "≤ 5 / 25 ms", "")], async () => latencyFigures(ctx, await fresh("latency")));
+    await attempt("hang", [missingRow("healthy endpoints' deliveries/s, one hanging ÷ none", "≥ 0.90", "")], async () =>
+      hangingEndpointFigures(ctx, await fresh("hang")),
+    );
+    await attempt("ingestion", [missingRow("ingestion, fan-out to 10 ÷ trivial route", "≥ 0.60", "")], async () =>
+      ingestionFigures(ctx, await fresh("ingest"), args.build),
+    );
+    await attempt("backlog", [missingRow("deliveries/s with a big backlog ÷ small", "≥ 0.90", "")], async () => backlogFigures(ctx, await fresh("backlog")));
+  } finally {
+    await cleanUp();
+  }
+  console.log(`\ndocuhooks bench${args.quick ? " --quick" : ""}, ${new Date().toISOString()}, ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+  console.log(renderTable(rows));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
