@@ -1,0 +1,169 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { DeliveryStatus } from "@/db/types";
+import { getDelivery } from "@/lib/deliveries/get-delivery";
+import { listDeliveries, type DeliveryListRow } from "@/lib/deliveries/list-deliveries";
+import { encodeDeliveryCursor } from "@/lib/deliveries/cursor";
+import {
+  listDeliveriesQueryFromSearchParams,
+  ZListDeliveriesQuerySchema,
+  type TListDeliveriesQueryInput,
+} from "@/lib/validation/deliveries";
+import type { WireEventName } from "@/lib/webhooks/events";
+import { testDialect } from "../helpers/db-info";
+import { fixtureId, insertAttempts, insertDeliveries, type FixtureDelivery } from "../helpers/deliveries";
+import { createTestUser } from "../helpers/users";
+import { createTestWebhook } from "../helpers/webhooks";
+
+const TOTAL = 5_000;
+const STATUSES: DeliveryStatus[] = ["delivered", "failed", "pending", "retrying", "cancelled", "delivered", "delivered"];
+const TYPES: WireEventName[] = ["DOCUMENT_SIGNED", "DOCUMENT_SENT", "DOCUMENT_COMPLETED"];
+const BASE = 1_700_000_000_000;
+
+let userId: string;
+let webhookId: string;
+let fixtures: FixtureDelivery[];
+
+/** What the log must show: newest first, ties on created_at broken by id, descending. */
+function expectedOrder(rows: FixtureDelivery[]): string[] {
+  return [...rows].sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)).map((r) => r.id);
+}
+
+async function visitAll(filters: TListDeliveriesQueryInput): Promise<DeliveryListRow[]> {
+  const seen: DeliveryListRow[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < 1_000; page++) {
+    const query = ZListDeliveriesQuerySchema.parse({ ...filters, cursor });
+    const result = await listDeliveries(userId, webhookId, query);
+    if (!result) throw new Error("webhook not found");
+    expect(result.rows.length).toBeLessThanOrEqual(query.limit);
+    seen.push(...result.rows);
+    if (!result.nextCursor) return seen;
+    expect(result.rows.length).toBe(query.limit);
+    cursor = result.nextCursor;
+  }
+  throw new Error("pagination did not end");
+}
+
+describe(`delivery log (${testDialect})`, () => {
+  beforeAll(async () => {
+    userId = (await createTestUser()).id;
+    webhookId = (await createTestWebhook(userId, { url: "http://127.0.0.1:9/hook", events: TYPES })).id;
+    // Several deliveries share each created_at, so the id tie-break is exercised on every page.
+    fixtures = Array.from({ length: TOTAL }, (_, i) => ({
+      id: fixtureId("msg", i),
+      eventId: fixtureId("evt", i),
+      type: TYPES[i % TYPES.length],
+      status: STATUSES[i % STATUSES.length],
+      createdAt: BASE + Math.floor(i / 4) * 1000,
+      attemptCount: i % STATUSES.length === 1 ? 8 : 1,
+      nextAttemptAt: BASE + 10_000_000,
+    }));
+    // Inserted out of order: the log's order must come from the query, not insertion.
+    await insertDeliveries(userId, webhookId, [...fixtures].reverse());
+  });
+
+  it("pages through all 5,000 deliveries exactly once, newest first", async () => {
+    const rows = await visitAll({ limit: 100 });
+    expect(rows.map((r) => r.id)).toEqual(expectedOrder(fixtures));
+    expect(new Set(rows.map((r) => r.id)).size).toBe(TOTAL);
+  });
+
+  it.each([
+    ["succeeded", ["delivered"]],
+    ["failed", ["failed", "cancelled"]],
+    ["pending", ["pending", "retrying"]],
+  ] as const)("the %s tab visits exactly its statuses once, in order (default page size)", async (status, statuses) => {
+    const rows = await visitAll({ status });
+    const expected = fixtures.filter((f) => (statuses as readonly string[]).includes(f.status));
+    expect(expected.length).toBeGreaterThan(500);
+    expect(rows.map((r) => r.id)).toEqual(expectedOrder(expected));
+  });
+
+  it("filters by several events (dotted or wire names) combined with a tab", async () => {
+    const rows = await visitAll({ status: "failed", events: ["document.signed", "DOCUMENT_COMPLETED"], limit: 37 });
+    const expected = fixtures.filter(
+      (f) => (f.status === "failed" || f.status === "cancelled") && (f.type === "DOCUMENT_SIGNED" || f.type === "DOCUMENT_COMPLETED"),
+    );
+    expect(rows.map((r) => r.id)).toEqual(expectedOrder(expected));
+    expect(new Set(rows.map((r) => r.eventType))).toEqual(new Set(["document.signed", "document.completed"]));
+  });
+
+  it("shows status, event, attempt n of max and the next retry only while waiting", async () => {
+    const rows = await visitAll({ limit: 100 });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const failed = byId.get(fixtureId("msg", 1))!;
+    expect(failed).toMatchObject({ status: "failed", eventType: "document.sent", attemptCount: 8, maxAttempts: 8, nextAttemptAt: null });
+    const pending = byId.get(fixtureId("msg", 2))!;
+    expect(pending).toMatchObject({ status: "pending", eventType: "document.completed", nextAttemptAt: BASE + 10_000_000 });
+    expect(pending.eventId).toBe(fixtureId("evt", 2));
+  });
+
+  it("finds a delivery by its id and by its event id, exactly", async () => {
+    const byDelivery = await visitAll({ search: fixtureId("msg", 1234) });
+    expect(byDelivery.map((r) => r.id)).toEqual([fixtureId("msg", 1234)]);
+    const byEvent = await visitAll({ search: ` ${fixtureId("evt", 4321)} ` });
+    expect(byEvent.map((r) => r.id)).toEqual([fixtureId("msg", 4321)]);
+    expect(await visitAll({ search: "msg_nothing" })).toEqual([]);
+    // Search and a tab that excludes the row: nothing, not the row.
+    expect(fixtures[1234].status).toBe("pending");
+    expect(await visitAll({ search: fixtureId("msg", 1234), status: "succeeded" })).toEqual([]);
+  });
+
+  it("rejects a bad cursor, page size, tab or event with a clear message", async () => {
+    for (const cursor of ["not-a-cursor", "eyJ4IjoxfQ", Buffer.from('{"c":"x","i":1}').toString("base64url"), "%%%"]) {
+      const parsed = ZListDeliveriesQuerySchema.safeParse({ cursor });
+      expect(parsed.success).toBe(false);
+      expect(parsed.error?.issues[0]).toMatchObject({ path: ["cursor"], message: expect.stringMatching(/cursor/i) });
+    }
+    const bad = listDeliveriesQueryFromSearchParams(new URLSearchParams("status=everything&limit=500&event=document.exploded"));
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues.map((issue) => issue.path[0]).sort()).toEqual(["events", "limit", "status"]);
+
+    const good = listDeliveriesQueryFromSearchParams(new URLSearchParams("status=failed&event=document.signed,document.sent&event=DOCUMENT_COMPLETED&limit=10"));
+    expect(good.success && good.data).toMatchObject({
+      status: "failed",
+      events: ["DOCUMENT_SIGNED", "DOCUMENT_SENT", "DOCUMENT_COMPLETED"],
+      limit: 10,
+    });
+  });
+
+  it("a well-formed cursor from another list only narrows this one", async () => {
+    const query = ZListDeliveriesQuerySchema.parse({ cursor: encodeDeliveryCursor({ createdAt: BASE + 1000, id: "msg_zzzz" }) });
+    const page = await listDeliveries(userId, webhookId, query);
+    expect(page?.rows.map((r) => r.id)).toEqual(expectedOrder(fixtures.filter((f) => f.createdAt <= BASE + 1000)).slice(0, 25));
+  });
+
+  it("another user's webhook or delivery is not found, and their log never shows here", async () => {
+    const other = await createTestUser();
+    const otherWebhook = await createTestWebhook(other.id, { url: "http://127.0.0.1:9/other", events: TYPES });
+    await insertDeliveries(other.id, otherWebhook.id, [
+      { id: "msg_other0001", eventId: "evt_other0001", type: "DOCUMENT_SIGNED", status: "failed", createdAt: BASE },
+    ]);
+    const query = ZListDeliveriesQuerySchema.parse({});
+    expect(await listDeliveries(userId, otherWebhook.id, query)).toBeUndefined();
+    expect(await listDeliveries(other.id, webhookId, query)).toBeUndefined();
+    expect(await getDelivery(userId, "msg_other0001")).toBeUndefined();
+    expect(await getDelivery(other.id, fixtureId("msg", 1))).toBeUndefined();
+    expect(await visitAll({ search: "msg_other0001" })).toEqual([]);
+  });
+
+  it("opens one delivery with every attempt, oldest first", async () => {
+    const id = fixtureId("msg", 1);
+    await insertAttempts([
+      { deliveryId: id, webhookId, startedAt: BASE + 5000, status: null, error: "connect ECONNREFUSED", durationMs: 3, attemptNumber: 2 },
+      { deliveryId: id, webhookId, startedAt: BASE + 1000, status: 500, durationMs: 40, attemptNumber: 1 },
+    ]);
+    const detail = await getDelivery(userId, id);
+    expect(detail).toMatchObject({ id, webhookId, eventType: "document.sent", status: "failed", attemptCount: 8, maxAttempts: 8 });
+    expect(detail?.attempts.map((a) => a.attemptNumber)).toEqual([1, 2]);
+    expect(detail?.attempts[0]).toMatchObject({
+      responseStatus: 500,
+      succeeded: false,
+      durationMs: 40,
+      requestHeaders: { "content-type": "application/json" },
+      responseHeaders: { "content-type": "text/plain" },
+      trigger: "scheduled",
+    });
+    expect(detail?.attempts[1]).toMatchObject({ responseStatus: null, responseHeaders: null, error: "connect ECONNREFUSED" });
+  });
+});
