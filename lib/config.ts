@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { FIELD_LIMITS } from "@/lib/field-limits";
 
 // All settings come from the environment with safe defaults, so the first run needs none.
 // Read lazily (functions, not constants) because tests and scripts set env before first use.
@@ -67,8 +68,7 @@ export function isWorkerDisabledInWeb(): boolean {
 }
 
 export const limits = {
-  urlMaxLength: 2048,
-  secretMaxLength: 256,
+  ...FIELD_LIMITS,
   webhooksPerUser: () => intEnv("WEBHOOKS_PER_USER", 100),
   eventBodyMaxBytes: 256 * 1024,
   responseBodyMaxBytes: 64 * 1024,

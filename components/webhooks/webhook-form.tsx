@@ -1,0 +1,121 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { Controller, useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { Button } from "@/components/ui/button";
+import { DialogClose, DialogFooter } from "@/components/ui/dialog";
+import { FieldError } from "@/components/ui/field-error";
+import { Label } from "@/components/ui/label";
+import { Switch } from "@/components/ui/switch";
+import { TextField } from "@/components/ui/text-field";
+import type { ActionResult } from "@/lib/actions/result";
+import { ZWebhookFormSchema, type TWebhookFormInput, type TWebhookFormSchema } from "@/lib/validation/webhook-fields";
+import { WebhookEventsField } from "./webhook-events-field";
+import { WebhookSecretField } from "./webhook-secret-field";
+
+export type WebhookFormValues = { url: string; events: string[]; secret: string; enabled: boolean };
+
+const FIELDS = ["url", "events", "secret", "enabled"] as const;
+
+/**
+ * The Create and Edit form. Validates with the same schema as the server action; the server's
+ * field errors land under the same fields. `storedSecretOf` (edit) keeps the stored secret
+ * unless the user touches the Secret field.
+ */
+export function WebhookForm({
+  defaultValues,
+  storedSecretOf,
+  submitLabel,
+  onSubmit,
+  onBusyChange,
+}: {
+  defaultValues: WebhookFormValues;
+  storedSecretOf?: string;
+  submitLabel: string;
+  onSubmit: (values: TWebhookFormSchema) => Promise<ActionResult>;
+  onBusyChange: (isBusy: boolean) => void;
+}) {
+  const form = useForm<TWebhookFormInput, unknown, TWebhookFormSchema>({
+    resolver: zodResolver(ZWebhookFormSchema),
+    defaultValues,
+  });
+  const { errors, isSubmitting } = form.formState;
+  const [isSecretTouched, setSecretTouched] = useState(false);
+
+  useEffect(() => onBusyChange(isSubmitting), [isSubmitting, onBusyChange]);
+
+  async function submit(values: TWebhookFormSchema) {
+    const isSecretKept = !!storedSecretOf && !isSecretTouched;
+    const result = await onSubmit(isSecretKept ? { ...values, secret: undefined } : values);
+    if (result.ok) return;
+    const fieldErrors = result.fieldErrors ?? {};
+    let isShownUnderField = false;
+    for (const field of FIELDS) {
+      if (fieldErrors[field]) {
+        form.setError(field, { message: fieldErrors[field] });
+        isShownUnderField = true;
+      }
+    }
+    if (!isShownUnderField) form.setError("root", { message: result.message });
+  }
+
+  return (
+    <form onSubmit={form.handleSubmit(submit)} noValidate>
+      <fieldset disabled={isSubmitting} className="grid gap-5">
+        <TextField
+          id="url"
+          label="Webhook URL"
+          type="url"
+          inputMode="url"
+          autoComplete="off"
+          placeholder="https://example.com/webhooks/documenso"
+          hint="We POST a signed JSON body here for every event you choose."
+          error={errors.url?.message}
+          {...form.register("url")}
+        />
+        <Controller
+          control={form.control}
+          name="events"
+          render={({ field }) => <WebhookEventsField value={field.value} onChange={field.onChange} error={errors.events?.message} />}
+        />
+        <Controller
+          control={form.control}
+          name="secret"
+          render={({ field }) => (
+            <WebhookSecretField
+              value={field.value ?? ""}
+              onChange={(next) => {
+                setSecretTouched(true);
+                field.onChange(next);
+              }}
+              error={errors.secret?.message}
+              storedSecretOf={storedSecretOf}
+              isTouched={isSecretTouched}
+            />
+          )}
+        />
+        <Controller
+          control={form.control}
+          name="enabled"
+          render={({ field }) => (
+            <div className="flex items-center justify-between gap-4 rounded-md border border-neutral-200 p-3">
+              <div className="grid gap-1">
+                <Label htmlFor="enabled">Enabled</Label>
+                <p className="text-xs text-neutral-500">A disabled webhook keeps its settings but receives nothing.</p>
+              </div>
+              <Switch id="enabled" checked={field.value ?? true} onCheckedChange={field.onChange} />
+            </div>
+          )}
+        />
+        <FieldError id="webhook-form-error" message={errors.root?.message ?? errors.enabled?.message} />
+        <DialogFooter>
+          <DialogClose asChild>
+            <Button variant="outline">Cancel</Button>
+          </DialogClose>
+          <Button type="submit">{isSubmitting ? "Saving…" : submitLabel}</Button>
+        </DialogFooter>
+      </fieldset>
+    </form>
+  );
+}

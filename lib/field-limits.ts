@@ -1,0 +1,6 @@
+// Field sizes the browser form checks too, so they live apart from lib/config (which reads
+// files and cannot be bundled for the browser). lib/config's `limits` spreads them.
+export const FIELD_LIMITS = {
+  urlMaxLength: 2048,
+  secretMaxLength: 256,
+} as const;

@@ -1,0 +1,57 @@
+import { z } from "zod";
+import { FIELD_LIMITS } from "@/lib/field-limits";
+import { DOTTED_EVENT_NAMES, parseEventName, type WireEventName } from "@/lib/webhooks/events";
+
+// The webhook form's schema, free of Node imports so the browser runs it (zodResolver).
+// lib/validation/webhook.ts builds the server's schema from this one and adds the one check
+// that needs the server: literal private addresses, which WEBHOOK_ALLOW_PRIVATE may allow.
+
+export const ZWebhookUrlShapeSchema = z
+  .string({ error: "Enter a webhook URL" })
+  .trim()
+  .min(1, "Enter a webhook URL")
+  .max(FIELD_LIMITS.urlMaxLength, `The URL must be at most ${FIELD_LIMITS.urlMaxLength} characters`)
+  .superRefine((value, ctx) => {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      ctx.addIssue({ code: "custom", message: "Enter a valid URL, such as https://example.com/webhook" });
+      return;
+    }
+    if (url.protocol !== "http:" && url.protocol !== "https:") {
+      ctx.addIssue({ code: "custom", message: "The URL must start with http:// or https://" });
+      return;
+    }
+    if (url.username || url.password) {
+      ctx.addIssue({ code: "custom", message: "The URL must not contain a user name or password" });
+    }
+  });
+
+export const ZWebhookEventsSchema = z
+  .array(z.string(), { error: "Choose at least one event" })
+  .min(1, "Choose at least one event")
+  .max(DOTTED_EVENT_NAMES.length * 2, "Too many events")
+  .superRefine((names, ctx) => {
+    const unknown = names.filter((name) => !parseEventName(name));
+    if (unknown.length > 0) {
+      ctx.addIssue({ code: "custom", message: `Unknown event: ${unknown.slice(0, 3).join(", ")}` });
+    }
+  })
+  .transform((names) => [...new Set(names.map((name) => parseEventName(name) as WireEventName))]);
+
+export const ZWebhookSecretSchema = z
+  .string({ error: "The secret must be text" })
+  .trim()
+  .max(FIELD_LIMITS.secretMaxLength, `The secret must be at most ${FIELD_LIMITS.secretMaxLength} characters`)
+  .refine((value) => value !== "whsec_", "A secret of only \"whsec_\" is empty: generate one or leave it blank")
+  .optional();
+
+export const ZWebhookFormSchema = z.object({
+  url: ZWebhookUrlShapeSchema,
+  events: ZWebhookEventsSchema,
+  secret: ZWebhookSecretSchema,
+  enabled: z.boolean({ error: "Enabled must be true or false" }).default(true),
+});
+export type TWebhookFormInput = z.input<typeof ZWebhookFormSchema>;
+export type TWebhookFormSchema = z.output<typeof ZWebhookFormSchema>;
