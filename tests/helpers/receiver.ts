@@ -12,7 +12,7 @@ export type ReceivedRequest = {
 };
 
 export type Reply =
-  | { status: number; headers?: Record<string, string>; body?: string }
+  | { status: number; headers?: Record<string, string>; body?: string; delayMs?: number }
   | { hang: true }
   | { reset: true };
 
@@ -75,8 +75,12 @@ export async function startReceiver(): Promise<Receiver> {
       } else if ("reset" in reply) {
         req.socket.resetAndDestroy();
       } else {
-        res.writeHead(reply.status, reply.headers ?? {});
-        res.end(reply.body ?? "");
+        const send = () => {
+          res.writeHead(reply.status, reply.headers ?? {});
+          res.end(reply.body ?? "");
+        };
+        if (reply.delayMs) setTimeout(send, reply.delayMs);
+        else send();
       }
       check();
     });

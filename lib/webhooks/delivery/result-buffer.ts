@@ -47,6 +47,8 @@ export class ResultBuffer {
     private readonly groupSize: number,
     /** Told after a write when rows come due again, so the worker can wake for them. */
     private readonly onDue: (dueAt: number) => void,
+    /** Told how many outcomes a write settled (committed, or given up on: their leases lapse). */
+    private readonly onWritten: (count: number) => void,
   ) {}
 
   add(outcome: Outcome): void {
@@ -106,5 +108,6 @@ export class ResultBuffer {
       }
     }
     if (earliestDue !== Infinity) this.onDue(earliestDue);
+    this.onWritten(outcomes.length);
   }
 }

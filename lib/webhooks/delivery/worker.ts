@@ -35,7 +35,7 @@ export type DeliveryWorker = {
 };
 
 /** An attempt needs its lease to outlive the timeout plus the result write. */
-const LEASE_MARGIN_MS = 2_000;
+const LEASE_MARGIN_MS = 1_000;
 /** How long rows of an endpoint at its cap stay away before they are claimed again. */
 const BUSY_ENDPOINT_DEFER_MS = 1_000;
 const CLAIM_ERROR_BACKOFF_MS = 1_000;
@@ -61,7 +61,11 @@ class DeliveryEngine {
   private readonly results: ResultBuffer;
 
   private running = false;
-  /** Claimed and not yet finished or handed back. */
+  /**
+   * Claimed rows whose outcome is not yet committed: in flight, waiting, or in the result
+   * buffer. Claims stop while it is high, so a slow database write holds the worker back and
+   * a crash can repeat at most this many attempts.
+   */
   private held = 0;
   private inFlight = 0;
   private readonly ready: Job[] = [];
@@ -85,7 +89,14 @@ class DeliveryEngine {
     this.timeoutMs = deliveryConfig.timeoutMs();
     this.leaseMs = Math.max(deliveryConfig.leaseMs(), this.timeoutMs + 2 * LEASE_MARGIN_MS);
     this.dispatcher = options.dispatcher ?? getSafeDispatcher();
-    this.results = new ResultBuffer(this.batchSize, (dueAt) => this.wakeAtTime(dueAt));
+    this.results = new ResultBuffer(
+      this.batchSize,
+      (dueAt) => this.wakeAtTime(dueAt),
+      (count) => {
+        this.held -= count;
+        this.claimIfRoom();
+      },
+    );
   }
 
   start(): void {
@@ -131,8 +142,9 @@ class DeliveryEngine {
 
   private claimIfRoom(): void {
     if (!this.running || this.claiming || !this.moreDue) return;
-    // Hold up to one batch beyond what can be in flight, so posts never wait for a claim.
-    const room = this.concurrency + this.batchSize - this.held;
+    // Hold up to a batch waiting to be sent and a batch being written beyond what can be in
+    // flight, so posts never wait for a claim.
+    const room = this.concurrency + 2 * this.batchSize - this.held;
     if (room < Math.min(this.batchSize, Math.ceil(this.concurrency / 2)) && this.held > 0) return;
     const limit = Math.min(room, this.batchSize);
     this.moreDue = false;
@@ -223,7 +235,6 @@ class DeliveryEngine {
   private finish(job: Job, endpoint: Endpoint, sent: { result: SendResult; headers: Record<string, string>; body: string }): void {
     this.inFlight--;
     endpoint.active--;
-    this.held--;
     this.record(job, sent);
 
     const next = endpoint.waiting.shift();
@@ -231,7 +242,6 @@ class DeliveryEngine {
     else if (endpoint.active === 0) this.endpoints.delete(job.target.origin);
     this.pump();
     if (this.inFlight === 0 && this.drained) this.drained();
-    this.claimIfRoom();
   }
 
   private record(job: Job, { result, headers, body }: { result: SendResult; headers: Record<string, string>; body: string }): void {
@@ -274,12 +284,10 @@ class DeliveryEngine {
   }
 
   private release(row: ClaimedDelivery, dueAt: number): void {
-    this.held--;
     this.results.add({ release: { id: row.id, lease: row.lease_until, next_attempt_at: dueAt } });
   }
 
   private cancel(row: ClaimedDelivery, reason: string): void {
-    this.held--;
     this.counters.cancelled++;
     this.results.add({ cancel: { id: row.id, lease: row.lease_until, reason } });
   }

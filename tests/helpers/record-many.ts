@@ -1,0 +1,15 @@
+import { recordEvent } from "@/lib/webhooks/record-event";
+import { getSamplePayload } from "@/lib/webhooks/samples";
+import type { WireEventName } from "@/lib/webhooks/events";
+
+/** Records `count` sample events for the user, a few at a time (the pool has connections to spare). */
+export async function recordManyEvents(userId: string, type: WireEventName, count: number, parallel = 8): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < count) {
+      next++;
+      await recordEvent(userId, { type, payload: getSamplePayload(type) });
+    }
+  };
+  await Promise.all(Array.from({ length: parallel }, lane));
+}

@@ -1,0 +1,52 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+
+// A standalone worker (`npx tsx scripts/worker.ts`) as a child process on the test's database.
+// It gets its own process group, so SIGKILL reaches the worker itself and not only npx.
+
+export type WorkerProcess = {
+  pid: number;
+  /** Resolves when the worker has migrated and started delivering. */
+  started: Promise<void>;
+  output(): string;
+  /** SIGKILL goes to the whole group (npx, tsx and the worker); others to the worker itself. */
+  signal(signal: NodeJS.Signals): void;
+  exited: Promise<number | null>;
+};
+
+const repoRoot = path.resolve(import.meta.dirname, "..", "..");
+
+export function spawnWorker(env: Record<string, string> = {}): WorkerProcess {
+  const child = spawn("npx", ["tsx", "scripts/worker.ts"], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env },
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  let markStarted: () => void = () => {};
+  const started = new Promise<void>((resolve) => (markStarted = resolve));
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString("utf8");
+    if (output.includes("delivery worker started")) markStarted();
+  };
+  child.stdout.on("data", collect);
+  child.stderr.on("data", collect);
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  void exited.then(() => markStarted());
+  return {
+    pid: child.pid!,
+    started,
+    output: () => output,
+    signal(signal) {
+      const workerPid = Number(output.match(/delivery worker started \(pid (\d+)/)?.[1]);
+      try {
+        if (signal !== "SIGKILL" && workerPid) process.kill(workerPid, signal);
+        else process.kill(-child.pid!, signal);
+      } catch {
+        // Already gone.
+      }
+    },
+    exited,
+  };
+}
