@@ -50,3 +50,9 @@ export function spawnWorker(env: Record<string, string> = {}): WorkerProcess {
     exited,
   };
 }
+
+/** Ends every worker a test started, whatever state it is in. */
+export async function killAll(workers: WorkerProcess[]): Promise<void> {
+  for (const worker of workers) worker.signal("SIGKILL");
+  await Promise.all(workers.map((worker) => worker.exited));
+}

@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { testDialect } from "../helpers/db-info";
 import { startReceiver, type Receiver } from "../helpers/receiver";
+import { countDeliveries, countPerWebhookId } from "../helpers/delivery-counts";
 import { recordManyEvents } from "../helpers/record-many";
 import { createTestUser } from "../helpers/users";
 import { createTestWebhook } from "../helpers/webhooks";
 import { waitUntil } from "../helpers/wait-until";
-import { spawnWorker, type WorkerProcess } from "../helpers/worker-process";
+import { killAll, spawnWorker, type WorkerProcess } from "../helpers/worker-process";
 
 // Scale-out: two standalone workers on one Postgres claim disjoint batches (SKIP LOCKED), so
 // no delivery is sent twice for the same attempt. SQLite is the single-process embedded mode.
@@ -29,10 +30,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const worker of workers) {
-    worker.signal("SIGKILL");
-    await worker.exited;
-  }
+  await killAll(workers);
   await receiver.close();
 });
 
@@ -50,23 +48,12 @@ describe(`two workers (${testDialect})`, () => {
       }
       await recordManyEvents(user.id, "DOCUMENT_COMPLETED", DELIVERIES / 4);
 
-      await waitUntil(async () => {
-        const { count } = await getDb()
-          .selectFrom("deliveries")
-          .select((eb) => eb.fn.countAll<number>().as("count"))
-          .where("status", "=", "delivered")
-          .executeTakeFirstOrThrow();
-        return Number(count) === DELIVERIES;
-      }, "every delivery to be delivered", 45_000);
+      await waitUntil(async () => (await countDeliveries("delivered")) === DELIVERIES, "every delivery to be delivered", 45_000);
       for (const worker of workers) worker.signal("SIGTERM");
       expect(await Promise.all(workers.map((worker) => worker.exited))).toEqual([0, 0]);
 
       // Every delivery arrived exactly once: one attempt each, none repeated.
-      const perId = new Map<string, number>();
-      for (const request of receiver.requests) {
-        const id = String(request.headers["webhook-id"]);
-        perId.set(id, (perId.get(id) ?? 0) + 1);
-      }
+      const perId = countPerWebhookId(receiver.requests);
       expect(perId.size).toBe(DELIVERIES);
       expect([...perId.values()].filter((count) => count > 1)).toEqual([]);
       const attempts = await getDb().selectFrom("delivery_attempts").select(["delivery_id", "attempt_number"]).execute();

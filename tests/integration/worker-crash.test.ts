@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { testDialect } from "../helpers/db-info";
 import { startReceiver, type Receiver } from "../helpers/receiver";
+import { countDeliveries, countPerWebhookId } from "../helpers/delivery-counts";
 import { recordManyEvents } from "../helpers/record-many";
 import { createTestUser } from "../helpers/users";
 import { createTestWebhook } from "../helpers/webhooks";
 import { waitUntil } from "../helpers/wait-until";
-import { spawnWorker, type WorkerProcess } from "../helpers/worker-process";
+import { killAll, spawnWorker, type WorkerProcess } from "../helpers/worker-process";
 
 // Crash safety: a standalone worker killed with SIGKILL in the middle of 1,200 deliveries.
 // After a restart every delivery arrives; only attempts in flight at the crash may arrive twice.
@@ -33,10 +34,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const worker of workers) {
-    worker.signal("SIGKILL");
-    await worker.exited;
-  }
+  await killAll(workers);
   await receiver.close();
 });
 
@@ -56,32 +54,16 @@ describe(`worker crash (${testDialect})`, () => {
     first.signal("SIGKILL");
     await first.exited;
     const receivedBeforeCrash = new Set(receiver.requests.map((r) => String(r.headers["webhook-id"])));
-    const { count: notDone } = await getDb()
-      .selectFrom("deliveries")
-      .select((eb) => eb.fn.countAll<number>().as("count"))
-      .where("status", "!=", "delivered")
-      .executeTakeFirstOrThrow();
-    expect(Number(notDone)).toBeGreaterThan(0);
+    expect(await countDeliveries("delivered")).toBeLessThan(DELIVERIES);
 
     const second = spawnWorker(workerEnv);
     workers.push(second);
-    await waitUntil(async () => {
-      const { count } = await getDb()
-        .selectFrom("deliveries")
-        .select((eb) => eb.fn.countAll<number>().as("count"))
-        .where("status", "=", "delivered")
-        .executeTakeFirstOrThrow();
-      return Number(count) === DELIVERIES;
-    }, "every delivery to be delivered", 45_000);
+    await waitUntil(async () => (await countDeliveries("delivered")) === DELIVERIES, "every delivery to be delivered", 45_000);
     second.signal("SIGTERM");
     expect(await second.exited).toBe(0);
     expect(second.output()).toContain("delivery worker stopped");
 
-    const perId = new Map<string, number>();
-    for (const request of receiver.requests) {
-      const id = String(request.headers["webhook-id"]);
-      perId.set(id, (perId.get(id) ?? 0) + 1);
-    }
+    const perId = countPerWebhookId(receiver.requests);
     // None missing.
     expect(ids.filter((id) => !perId.has(id))).toEqual([]);
     // Duplicates only for attempts that were in flight (already received) when the worker died.
