@@ -1,0 +1,113 @@
+import { getDb } from "@/db";
+import { notifyWorkers } from "@/lib/deliveries/notify-workers";
+import { newId } from "@/lib/ids";
+import { parseStoredEvents } from "@/lib/webhooks/manage/webhook-view";
+import { findWebhookRow } from "@/lib/webhooks/manage/find-webhook-row";
+import { toDottedName, type WireEventName } from "@/lib/webhooks/events";
+import { getSamplePayload } from "@/lib/webhooks/samples";
+
+/** The dialog shows the start of the body; the full one is in the delivery log. */
+export const TEST_RESPONSE_BODY_MAX_CHARS = 4_096;
+
+export type TestEventOutcome =
+  | {
+      pending: false;
+      succeeded: boolean;
+      /** null when no response came (refused, timeout…) or the delivery was cancelled. */
+      statusCode: number | null;
+      durationMs: number | null;
+      responseBody: string | null;
+      error: string | null;
+    }
+  /** No attempt finished within the wait: the log will show it when it does. */
+  | { pending: true };
+
+export type SendTestEventResult =
+  | { ok: true; deliveryId: string; eventId: string; outcome: TestEventOutcome }
+  | { ok: false; code: "not_found" | "not_subscribed"; message: string };
+
+export type SendTestEventOptions = { waitMs?: number; pollMs?: number };
+
+/**
+ * Sends the event's sample payload to THIS webhook only: an event row and ONE delivery (logged
+ * as 'test'), written in one transaction without the fan-out of recordEvent, so no other
+ * webhook of the user receives it. Then waits for the first attempt (polling the log, ~50 ms)
+ * and returns what the endpoint answered, or { pending: true } after `waitMs`.
+ * A disabled webhook may be tested too (to check it before re-enabling).
+ */
+export async function sendTestEvent(
+  userId: string,
+  webhookId: string,
+  event: WireEventName,
+  { waitMs = 10_000, pollMs = 50 }: SendTestEventOptions = {},
+): Promise<SendTestEventResult> {
+  const webhook = await findWebhookRow(userId, webhookId);
+  if (!webhook) return { ok: false, code: "not_found", message: "Webhook not found" };
+  if (!parseStoredEvents(webhook.events).includes(toDottedName(event))) {
+    return { ok: false, code: "not_subscribed", message: `This webhook does not listen to ${toDottedName(event)}` };
+  }
+
+  const now = Date.now();
+  const eventId = newId("evt");
+  const deliveryId = newId("msg");
+  await getDb()
+    .transaction()
+    .execute(async (trx) => {
+      await trx
+        .insertInto("events")
+        .values({ id: eventId, user_id: userId, type: event, payload: JSON.stringify(getSamplePayload(event)), idempotency_key: null, created_at: now })
+        .execute();
+      await trx
+        .insertInto("deliveries")
+        .values({
+          id: deliveryId,
+          event_id: eventId,
+          webhook_id: webhook.id,
+          user_id: userId,
+          status: "pending",
+          attempt_count: 0,
+          next_attempt_at: now,
+          next_trigger: "test",
+          locked_until: null,
+          last_status_code: null,
+          last_error: null,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+    });
+  await notifyWorkers();
+
+  return { ok: true, deliveryId, eventId, outcome: await waitForFirstAttempt(deliveryId, waitMs, pollMs) };
+}
+
+async function waitForFirstAttempt(deliveryId: string, waitMs: number, pollMs: number): Promise<TestEventOutcome> {
+  const db = getDb();
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const attempt = await db
+      .selectFrom("delivery_attempts")
+      .select(["response_status", "duration_ms", "response_body", "error", "succeeded"])
+      .where("delivery_id", "=", deliveryId)
+      .orderBy("started_at", "asc")
+      .limit(1)
+      .executeTakeFirst();
+    if (attempt) {
+      return {
+        pending: false,
+        succeeded: attempt.succeeded === 1,
+        statusCode: attempt.response_status,
+        durationMs: attempt.duration_ms,
+        responseBody: attempt.response_body === null ? null : attempt.response_body.slice(0, TEST_RESPONSE_BODY_MAX_CHARS),
+        error: attempt.error,
+      };
+    }
+    // Cancelled before any attempt (the webhook was disabled or deleted meanwhile): no attempt will come.
+    const delivery = await db.selectFrom("deliveries").select(["status", "last_error"]).where("id", "=", deliveryId).executeTakeFirst();
+    if (!delivery || delivery.status === "cancelled") {
+      return { pending: false, succeeded: false, statusCode: null, durationMs: null, responseBody: null, error: delivery?.last_error ?? "The delivery was cancelled" };
+    }
+    if (Date.now() >= deadline) return { pending: true };
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+  }
+}
