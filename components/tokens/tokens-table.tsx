@@ -1,0 +1,88 @@
+"use client";
+
+import * as React from "react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { ApiTokenSummary } from "@/lib/tokens/list-api-tokens";
+import { formatTime } from "./format-time";
+import { TokenCreateDialog } from "./token-create-dialog";
+import { TokenRevokeDialog } from "./token-revoke-dialog";
+
+/** The API tokens tab: intro, "Create token", and the list (or its empty state). */
+export function TokensTable({ tokens }: { tokens: ApiTokenSummary[] }) {
+  const [revoking, setRevoking] = React.useState<ApiTokenSummary | null>(null);
+  const [isCreateOpen, setIsCreateOpen] = React.useState(false);
+  const createButton = <Button onClick={() => setIsCreateOpen(true)}>Create token</Button>;
+
+  return (
+    <div className="grid gap-4">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div className="grid gap-1">
+          <h2 className="text-lg font-semibold">API tokens</h2>
+          <p className="text-sm text-neutral-500">
+            Send document events to <code className="font-mono text-xs">POST /api/v1/events</code> with{" "}
+            <code className="font-mono text-xs">Authorization: Bearer &lt;token&gt;</code>. Tokens are shown once and
+            stored hashed.
+          </p>
+        </div>
+        {tokens.length > 0 ? createButton : null}
+      </div>
+
+      {tokens.length === 0 ? (
+        <Card className="grid place-items-center gap-3 p-10 text-center">
+          <p className="font-medium">No API tokens yet</p>
+          <p className="max-w-sm text-sm text-neutral-500">Create one to let your systems send events to your webhooks.</p>
+          {createButton}
+        </Card>
+      ) : (
+        <Card>
+          <Table aria-label="API tokens">
+            <TableHeader>
+              <TableRow>
+                <TableHead>Name</TableHead>
+                <TableHead>Token</TableHead>
+                <TableHead>Created</TableHead>
+                <TableHead>Last used</TableHead>
+                <TableHead>
+                  <span className="sr-only">Actions</span>
+                </TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {tokens.map((token) => (
+                <TableRow key={token.id}>
+                  <TableCell className="max-w-[16rem] truncate font-medium" title={token.name}>
+                    {token.name}
+                  </TableCell>
+                  <TableCell>
+                    <Badge variant="outline">{token.prefix}…</Badge>
+                  </TableCell>
+                  <TableCell className="whitespace-nowrap text-neutral-600">
+                    <time dateTime={new Date(token.createdAt).toISOString()}>{formatTime(token.createdAt)}</time>
+                  </TableCell>
+                  <TableCell className="whitespace-nowrap text-neutral-600">
+                    {token.lastUsedAt ? (
+                      <time dateTime={new Date(token.lastUsedAt).toISOString()}>{formatTime(token.lastUsedAt)}</time>
+                    ) : (
+                      "Never"
+                    )}
+                  </TableCell>
+                  <TableCell className="text-right">
+                    <Button variant="outline" size="sm" aria-label={`Revoke ${token.name}`} onClick={() => setRevoking(token)}>
+                      Revoke
+                    </Button>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Card>
+      )}
+
+      <TokenCreateDialog isOpen={isCreateOpen} onOpenChange={setIsCreateOpen} />
+      <TokenRevokeDialog token={revoking} onOpenChange={(isOpen) => !isOpen && setRevoking(null)} />
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import { expect, test, type Page } from "@playwright/test";
+import { getSamplePayload } from "../lib/webhooks/samples";
+
+// A new user creates an API token in settings, uses it against the real ingestion route,
+// then revokes it and sees the same request refused.
+
+async function signUp(page: Page) {
+  const email = `tokens-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+  await page.goto("/signup");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("correct horse battery staple");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/settings\/webhooks/);
+}
+
+test("create an API token, send an event with it, revoke it", async ({ page, context, request }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await signUp(page);
+  await page.getByRole("link", { name: "API tokens" }).click();
+  await expect(page.getByText("No API tokens yet")).toBeVisible();
+
+  await page.getByRole("button", { name: "Create token" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Token name").fill("E2E pipeline");
+  await dialog.getByRole("button", { name: "Create token" }).click();
+
+  await expect(dialog.getByText("won’t be shown again")).toBeVisible();
+  const shown = await dialog.getByLabel("Your new API token").inputValue();
+  expect(shown).toMatch(/^dh_[0-9A-Za-z]{32}$/);
+  await dialog.getByRole("button", { name: "Copy" }).click();
+  const token = await page.evaluate(() => navigator.clipboard.readText());
+  expect(token).toBe(shown);
+  await dialog.getByRole("button", { name: "Done" }).click();
+  await expect(dialog).toBeHidden();
+
+  // The list shows the token by name and prefix, never the token itself.
+  const row = page.getByRole("row", { name: /E2E pipeline/ });
+  await expect(row).toContainText(token.slice(0, 7));
+  await expect(row).toContainText("Never");
+  await expect(page.getByText(token)).toHaveCount(0);
+
+  const send = () =>
+    request.post("/api/v1/events", {
+      headers: { authorization: `Bearer ${token}` },
+      data: { event: "document.signed", payload: getSamplePayload("DOCUMENT_SIGNED") },
+    });
+  const accepted = await send();
+  expect(accepted.status()).toBe(202);
+  expect(await accepted.json()).toEqual({ id: expect.stringMatching(/^evt_/), deliveries: 0 });
+
+  await page.reload();
+  await expect(row).not.toContainText("Never");
+
+  await row.getByRole("button", { name: /Revoke/ }).click();
+  const confirm = page.getByRole("dialog");
+  await expect(confirm).toContainText("E2E pipeline");
+  await confirm.getByRole("button", { name: "Revoke token" }).click();
+  await expect(confirm).toBeHidden();
+  await expect(page.getByText("No API tokens yet")).toBeVisible();
+
+  const refused = await send();
+  expect(refused.status()).toBe(401);
+  expect((await refused.json()).error.code).toBe("unauthorized");
+});
