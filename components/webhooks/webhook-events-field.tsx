@@ -1,6 +1,7 @@
 "use client";
 
 import { Checkbox } from "@/components/ui/checkbox";
+import { EventExampleDialog } from "@/components/webhook-guide/event-example-dialog";
 import { FieldError } from "@/components/ui/field-error";
 import { EVENT_GROUPS, WEBHOOK_EVENTS, toDottedName } from "@/lib/webhooks/events";
 
@@ -53,6 +54,7 @@ export function WebhookEventsField({
                     <label htmlFor={id} className="cursor-pointer font-mono text-[13px]">
                       {name}
                     </label>
+                    <EventExampleDialog eventName={name} />
                   </div>
                 );
               })}

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClassName } from "@/components/ui/button";
 import { TableCell, TableRow } from "@/components/ui/table";
 import type { WebhookView } from "@/lib/webhooks/manage/webhook-view";
 import { WebhookDeleteDialog } from "./webhook-delete-dialog";
@@ -57,6 +57,9 @@ export function WebhookRow({ webhook }: { webhook: WebhookView }) {
       </TableCell>
       <TableCell className="text-right">
         <div className="flex justify-end gap-1">
+          <Link href={`/settings/webhooks/${webhook.id}`} className={buttonClassName("ghost", "sm")} aria-label={`Logs of ${webhook.url}`}>
+            Logs
+          </Link>
           <Button variant="ghost" size="sm" onClick={() => setEditOpen(true)}>
             Edit
           </Button>

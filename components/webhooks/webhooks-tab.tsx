@@ -1,7 +1,8 @@
 "use client";
 
+import Link from "next/link";
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClassName } from "@/components/ui/button";
 import { DialogTrigger } from "@/components/ui/dialog";
 import type { WebhookView } from "@/lib/webhooks/manage/webhook-view";
 import { WebhookCreateDialog } from "./webhook-create-dialog";
@@ -18,15 +19,20 @@ export function WebhooksTab({ initialWebhooks }: { initialWebhooks: WebhookView[
           </h2>
           <p className="text-sm text-neutral-500">Get a signed HTTP POST when something happens to your documents.</p>
         </div>
-        <WebhookCreateDialog
-          open={isCreateOpen}
-          onOpenChange={setCreateOpen}
-          trigger={
-            <DialogTrigger asChild>
-              <Button>Create Webhook</Button>
-            </DialogTrigger>
-          }
-        />
+        <div className="flex flex-wrap gap-2">
+          <Link href="/settings/webhooks/guide" className={buttonClassName("outline")}>
+            Guide
+          </Link>
+          <WebhookCreateDialog
+            open={isCreateOpen}
+            onOpenChange={setCreateOpen}
+            trigger={
+              <DialogTrigger asChild>
+                <Button>Create Webhook</Button>
+              </DialogTrigger>
+            }
+          />
+        </div>
       </div>
       <WebhooksTable initialWebhooks={initialWebhooks} onCreate={() => setCreateOpen(true)} />
     </section>
