@@ -1,0 +1,19 @@
+// GET /api/webhooks/:id/deliveries?status=&event=&search=&cursor=&limit=: one page of the
+// webhook's delivery log, polled by the detail page (react-query) with the filters of its URL.
+import { fieldErrorsOf } from "@/lib/actions/result";
+import { getSessionUser } from "@/lib/auth/session";
+import { jsonError, jsonOk, unauthorized } from "@/lib/deliveries/json-responses";
+import { listDeliveries } from "@/lib/deliveries/list-deliveries";
+import { listDeliveriesQueryFromSearchParams } from "@/lib/validation/deliveries";
+
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const user = await getSessionUser();
+  if (!user) return unauthorized();
+  const query = listDeliveriesQueryFromSearchParams(new URL(request.url).searchParams);
+  if (!query.success) {
+    const fieldErrors = fieldErrorsOf(query.error);
+    return jsonError(400, "invalid_query", Object.values(fieldErrors)[0] ?? "Invalid filters", fieldErrors);
+  }
+  const page = await listDeliveries(user.id, (await params).id, query.data);
+  return page ? jsonOk(page) : jsonError(404, "not_found", "Webhook not found");
+}
