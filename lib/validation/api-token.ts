@@ -9,7 +9,9 @@ export const ZCreateApiTokenSchema = z.object({
     .string({ error: "Enter a token name" })
     .trim()
     .min(1, "Enter a token name")
-    .max(API_TOKEN_NAME_MAX_LENGTH, `The name must be at most ${API_TOKEN_NAME_MAX_LENGTH} characters`),
+    .max(API_TOKEN_NAME_MAX_LENGTH, `The name must be at most ${API_TOKEN_NAME_MAX_LENGTH} characters`)
+    // eslint-disable-next-line no-control-regex
+    .regex(/^[^\u0000-\u001f\u007f]*$/, "The name must not contain control characters"),
 });
 export type TCreateApiTokenInput = z.input<typeof ZCreateApiTokenSchema>;
 export type TCreateApiTokenSchema = z.output<typeof ZCreateApiTokenSchema>;

@@ -6,6 +6,8 @@ import { stripRecipientTokens, ZDocumentPayloadSchema } from "@/lib/validation/d
 
 export const IDEMPOTENCY_KEY_MAX_LENGTH = 255;
 const ISSUES_MAX = 50;
+// eslint-disable-next-line no-control-regex
+const NO_CONTROL_CHARACTERS = /^[^\u0000-\u001f\u007f]*$/;
 
 export const ZEventNameSchema = z
   .string({ error: "Expected an event name such as document.signed" })
@@ -22,6 +24,8 @@ export const ZEventRequestSchema = z.strictObject(
       .string({ error: "Expected a string" })
       .min(1, "The idempotency key must not be empty")
       .max(IDEMPOTENCY_KEY_MAX_LENGTH, `The idempotency key must be at most ${IDEMPOTENCY_KEY_MAX_LENGTH} characters`)
+      // Control characters (NUL above all: Postgres text refuses it) are never part of a real key.
+      .regex(NO_CONTROL_CHARACTERS, "The idempotency key must not contain control characters")
       .nullish(),
   },
   { error: "The body must be a JSON object with event and payload" },

@@ -46,6 +46,7 @@ describe(`API tokens (${testDialect})`, () => {
     const user = await createTestUser();
     expect(await createApiToken(user.id, { name: "   " })).toMatchObject({ ok: false, code: "invalid" });
     expect(await createApiToken(user.id, { name: "x".repeat(101) })).toMatchObject({ ok: false, code: "invalid" });
+    expect(await createApiToken(user.id, { name: "nul\u0000byte" })).toMatchObject({ ok: false, code: "invalid" });
     expect((await createApiToken(user.id, { name: "x".repeat(100) })).ok).toBe(true);
   });
 

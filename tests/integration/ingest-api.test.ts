@@ -148,6 +148,24 @@ describe(`POST /api/v1/events (${testDialect})`, () => {
       await expectRejected(postJson(revoked.token, valid()), 401, "unauthorized");
     });
 
+    it("400 when the client breaks off the upload", async () => {
+      let sent = false;
+      const stream = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (sent) return controller.error(new Error("connection reset"));
+          controller.enqueue(new TextEncoder().encode('{"event":"document.signed",'));
+          sent = true;
+        },
+      });
+      const request = new Request(URL_, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+        body: stream,
+        duplex: "half",
+      } as RequestInit);
+      await expectRejected(POST(request), 400, "malformed_json");
+    });
+
     it("400 for malformed JSON, including an empty body and invalid UTF-8", async () => {
       await expectRejected(postJson(token, '{"event": "document.signed", "payload": {'), 400, "malformed_json");
       await expectRejected(postJson(token, ""), 400, "malformed_json");
@@ -189,6 +207,20 @@ describe(`POST /api/v1/events (${testDialect})`, () => {
         await expectRejected(postJson(token, JSON.stringify(bad)), 400, "invalid_request");
       }
       await expectRejected(postJson(token, { payload: getSamplePayload("DOCUMENT_SIGNED") }), 400, "invalid_request");
+    });
+
+    it("400 for JSON nested too deeply to store, and for control characters in the idempotency key", async () => {
+      const deep = JSON.stringify({ ...valid(), payload: { ...getSamplePayload("DOCUMENT_SIGNED"), formValues: "X" } }).replace(
+        '"X"',
+        "[".repeat(100_000) + "]".repeat(100_000),
+      );
+      const { body } = await expectRejected(postJson(token, deep), 400, "invalid_request");
+      expect(body.error.message).toContain("64 levels");
+      // A string full of brackets is not nesting.
+      const brackets = { ...valid(), payload: { ...getSamplePayload("DOCUMENT_SIGNED"), note: "[{".repeat(1000) } };
+      expect((await postJson(token, brackets)).status).toBe(202);
+
+      await expectRejected(postJson(token, { ...valid(), idempotencyKey: "key\u0000nul" }), 400, "invalid_request");
     });
 
     it("413 above 256 KiB by Content-Length, and accepts exactly 256 KiB", async () => {
@@ -241,6 +273,11 @@ describe(`POST /api/v1/events (${testDialect})`, () => {
       await expectRejected(post(body, { authorization: `Bearer ${token}`, "content-type": "text/plain" }), 415, "unsupported_media_type");
       await expectRejected(post(body, { authorization: `Bearer ${token}`, "content-type": "application/x-www-form-urlencoded" }), 415, "unsupported_media_type");
       await expectRejected(post(new Blob([body]), { authorization: `Bearer ${token}` }), 415, "unsupported_media_type");
+      await expectRejected(
+        post(body, { authorization: `Bearer ${token}`, "content-type": "application/json", "content-encoding": "gzip" }),
+        415,
+        "unsupported_media_type",
+      );
       // Parameters are fine.
       expect((await post(body, { authorization: `Bearer ${token}`, "content-type": "application/json; charset=utf-8" })).status).toBe(202);
     });

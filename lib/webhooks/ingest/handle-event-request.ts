@@ -3,12 +3,15 @@ import { authenticateApiToken } from "@/lib/tokens/authenticate-api-token";
 import { parseEventRequest } from "@/lib/validation/event-request";
 import { recordEvent } from "@/lib/webhooks/record-event";
 import { apiError } from "./api-error";
+import { isNestedDeeperThan } from "./json-depth";
 import { readLimitedBody } from "./read-limited-body";
 
 // POST /api/v1/events, documented in docs/api.md. Checks run cheapest first, and nothing is
 // written until the request has passed every one of them.
 
 const AUTH_REALM = 'Bearer realm="docuhooks"';
+/** Documenso documents nest about five levels; anything near this is not a document. */
+export const MAX_JSON_DEPTH = 64;
 
 export async function handleEventRequest(request: Request): Promise<Response> {
   try {
@@ -37,20 +40,35 @@ async function handle(request: Request): Promise<Response> {
   if (!isJsonContentType(request.headers.get("content-type"))) {
     return apiError(415, "unsupported_media_type", "Send the body as JSON with the header Content-Type: application/json.");
   }
+  const encoding = request.headers.get("content-encoding")?.trim().toLowerCase();
+  if (encoding && encoding !== "identity") {
+    return apiError(415, "unsupported_media_type", `Content-Encoding "${encoding.slice(0, 40)}" is not supported: send the body uncompressed.`);
+  }
 
-  const body = await readLimitedBody(request, limits.eventBodyMaxBytes);
+  let body: Awaited<ReturnType<typeof readLimitedBody>>;
+  try {
+    body = await readLimitedBody(request, limits.eventBodyMaxBytes);
+  } catch {
+    // The client aborted or broke the upload: its fault, and nobody is listening anyway.
+    return apiError(400, "malformed_json", "The request body could not be read completely.");
+  }
   if (!body.ok) {
     return apiError(413, "payload_too_large", `The body must be at most ${limits.eventBodyMaxBytes} bytes (256 KiB).`, {
       details: { maxBytes: limits.eventBodyMaxBytes },
     });
   }
 
+  let text: string;
   let json: unknown;
   try {
-    json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(body.bytes));
+    text = new TextDecoder("utf-8", { fatal: true }).decode(body.bytes);
+    json = JSON.parse(text);
   } catch (error) {
     const reason = error instanceof SyntaxError ? error.message : "the body is not valid UTF-8";
     return apiError(400, "malformed_json", `The body is not valid JSON: ${reason}`);
+  }
+  if (isNestedDeeperThan(text, MAX_JSON_DEPTH)) {
+    return apiError(400, "invalid_request", `The JSON nests more than ${MAX_JSON_DEPTH} levels deep.`);
   }
 
   const parsed = parseEventRequest(json);
