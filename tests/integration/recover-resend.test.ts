@@ -1,0 +1,137 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db";
+import { countFailedSinceForUser, recoverFailedForUser } from "@/lib/actions/deliveries/handlers/recover-failed";
+import { resendDeliveryForUser } from "@/lib/actions/deliveries/handlers/resend-delivery";
+import { countFailedSince, recoverFailedSince, RECOVER_LIMIT } from "@/lib/deliveries/recover-failed";
+import { resendDelivery } from "@/lib/deliveries/resend-delivery";
+import { testDialect } from "../helpers/db-info";
+import { fixtureId, insertDeliveries, type FixtureDelivery } from "../helpers/deliveries";
+import { createTestUser } from "../helpers/users";
+import { createTestWebhook } from "../helpers/webhooks";
+
+const T = 1_700_000_000_000;
+const HOOK = { url: "http://127.0.0.1:9/hook", events: ["document.signed"] };
+
+let user: { id: string; email: string };
+let seq = 0;
+
+async function deliveryRow(id: string) {
+  return getDb().selectFrom("deliveries").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+}
+
+function fixture(status: FixtureDelivery["status"], createdAt: number, extra: Partial<FixtureDelivery> = {}): FixtureDelivery {
+  seq++;
+  return { id: fixtureId("msg", seq, "rr"), eventId: fixtureId("evt", seq, "rr"), type: "DOCUMENT_SIGNED", status, createdAt, ...extra };
+}
+
+beforeAll(async () => {
+  user = await createTestUser();
+});
+
+describe(`resend (${testDialect})`, () => {
+  let webhookId: string;
+  beforeAll(async () => {
+    webhookId = (await createTestWebhook(user.id, HOOK)).id;
+  });
+
+  it("queues a failed delivery again at once, as manual, past the retry cap", async () => {
+    const failed = fixture("failed", T, { attemptCount: 8, lastStatusCode: 500 });
+    await insertDeliveries(user.id, webhookId, [failed]);
+    const before = Date.now();
+    expect(await resendDeliveryForUser(user, { deliveryId: failed.id })).toEqual({ ok: true, deliveryId: failed.id, webhookId });
+    const row = await deliveryRow(failed.id);
+    expect(row).toMatchObject({ status: "pending", next_trigger: "manual", locked_until: null, attempt_count: 8, last_status_code: 500 });
+    expect(Number(row.next_attempt_at)).toBeGreaterThanOrEqual(before);
+    expect(Number(row.next_attempt_at)).toBeLessThanOrEqual(Date.now());
+  });
+
+  it("resends delivered, cancelled and waiting deliveries too, but not one being sent right now", async () => {
+    const now = Date.now();
+    const delivered = fixture("delivered", T);
+    const cancelled = fixture("cancelled", T);
+    const retrying = fixture("retrying", T, { nextAttemptAt: now + 3_600_000 });
+    const leaseExpired = fixture("retrying", T, { lockedUntil: now - 1 });
+    const inFlight = fixture("retrying", T, { lockedUntil: now + 60_000 });
+    await insertDeliveries(user.id, webhookId, [delivered, cancelled, retrying, leaseExpired, inFlight]);
+    for (const d of [delivered, cancelled, retrying, leaseExpired]) {
+      expect(await resendDelivery(user.id, d.id)).toMatchObject({ ok: true });
+      expect(await deliveryRow(d.id)).toMatchObject({ status: "pending", next_trigger: "manual", locked_until: null });
+    }
+    expect(await resendDelivery(user.id, inFlight.id)).toMatchObject({ ok: false, code: "in_flight" });
+    expect(await deliveryRow(inFlight.id)).toMatchObject({ status: "retrying", next_trigger: null });
+  });
+
+  it("refuses another user's delivery, a disabled webhook's, and bad input", async () => {
+    const other = await createTestUser();
+    const mine = fixture("failed", T);
+    await insertDeliveries(user.id, webhookId, [mine]);
+    expect(await resendDeliveryForUser(other, { deliveryId: mine.id })).toEqual({ ok: false, message: "Delivery not found" });
+    expect(await deliveryRow(mine.id)).toMatchObject({ status: "failed" });
+    expect(await resendDeliveryForUser(user, { deliveryId: "" })).toMatchObject({ ok: false, fieldErrors: { deliveryId: expect.any(String) } });
+
+    const disabledHook = await createTestWebhook(user.id, { ...HOOK, enabled: false });
+    const ofDisabled = fixture("failed", T);
+    await insertDeliveries(user.id, disabledHook.id, [ofDisabled]);
+    expect(await resendDeliveryForUser(user, { deliveryId: ofDisabled.id })).toEqual({ ok: false, message: expect.stringMatching(/disabled/) });
+  });
+});
+
+describe(`recover failed (${testDialect})`, () => {
+  it("counts and requeues failed and cancelled deliveries since the time, and nothing else", async () => {
+    const webhookId = (await createTestWebhook(user.id, HOOK)).id;
+    const before = [fixture("failed", T - 1000)];
+    const since = [fixture("failed", T), fixture("cancelled", T + 1), fixture("failed", T + 2)];
+    const others = [fixture("delivered", T + 3), fixture("retrying", T + 4), fixture("pending", T + 5)];
+    await insertDeliveries(user.id, webhookId, [...before, ...since, ...others]);
+    // Another webhook's failures, same user: untouched.
+    const otherHook = (await createTestWebhook(user.id, HOOK)).id;
+    const otherFailed = fixture("failed", T + 10);
+    await insertDeliveries(user.id, otherHook, [otherFailed]);
+
+    expect(await countFailedSinceForUser(user, { webhookId, since: T })).toEqual({ ok: true, count: 3, isOverLimit: false });
+    expect(await countFailedSinceForUser(user, { webhookId, since: new Date(T - 1000).toISOString() })).toMatchObject({ count: 4 });
+    expect(await recoverFailedForUser(user, { webhookId, since: T })).toEqual({ ok: true, recovered: 3 });
+    for (const d of since) expect(await deliveryRow(d.id)).toMatchObject({ status: "pending", next_trigger: "manual" });
+    expect(await deliveryRow(before[0].id)).toMatchObject({ status: "failed" });
+    expect((await deliveryRow(others[0].id)).status).toBe("delivered");
+    expect((await deliveryRow(others[1].id)).status).toBe("retrying");
+    expect(await deliveryRow(otherFailed.id)).toMatchObject({ status: "failed", next_trigger: null });
+    expect(await countFailedSinceForUser(user, { webhookId, since: T })).toMatchObject({ count: 0 });
+  });
+
+  it("takes at most 10,000 per run, the oldest first, and says there are more", async () => {
+    const webhookId = (await createTestWebhook(user.id, HOOK)).id;
+    const failures = Array.from({ length: RECOVER_LIMIT + 50 }, (_, i) => fixture("failed", T + i));
+    await insertDeliveries(user.id, webhookId, failures);
+    expect(await countFailedSince(user.id, webhookId, T)).toEqual({ count: RECOVER_LIMIT, isOverLimit: true });
+    expect(await recoverFailedSince(user.id, webhookId, T)).toEqual({ ok: true, recovered: RECOVER_LIMIT });
+    const stillFailed = await getDb()
+      .selectFrom("deliveries")
+      .select("id")
+      .where("webhook_id", "=", webhookId)
+      .where("status", "=", "failed")
+      .orderBy("created_at")
+      .execute();
+    expect(stillFailed.map((r) => r.id)).toEqual(failures.slice(RECOVER_LIMIT).map((f) => f.id));
+    expect(await countFailedSince(user.id, webhookId, T)).toEqual({ count: 50, isOverLimit: false });
+  });
+
+  it("is not found for another user's webhook, refuses a disabled webhook and a future or missing time", async () => {
+    const webhookId = (await createTestWebhook(user.id, HOOK)).id;
+    const failed = fixture("failed", T);
+    await insertDeliveries(user.id, webhookId, [failed]);
+    const other = await createTestUser();
+    expect(await countFailedSinceForUser(other, { webhookId, since: T })).toEqual({ ok: false, message: "Webhook not found" });
+    expect(await recoverFailedForUser(other, { webhookId, since: T })).toEqual({ ok: false, message: "Webhook not found" });
+    expect(await deliveryRow(failed.id)).toMatchObject({ status: "failed" });
+    expect(await recoverFailedForUser(user, { webhookId, since: Date.now() + 60_000 })).toMatchObject({
+      ok: false,
+      fieldErrors: { since: "The start time must be in the past" },
+    });
+    expect(await recoverFailedForUser(user, { webhookId })).toMatchObject({ ok: false, fieldErrors: { since: expect.any(String) } });
+    expect(await recoverFailedForUser(user, { webhookId, since: "yesterday-ish" })).toMatchObject({ ok: false, fieldErrors: { since: expect.any(String) } });
+
+    await getDb().updateTable("webhooks").set({ enabled: 0 }).where("id", "=", webhookId).execute();
+    expect(await recoverFailedForUser(user, { webhookId, since: T })).toEqual({ ok: false, message: expect.stringMatching(/disabled/) });
+  });
+});
