@@ -30,6 +30,16 @@ function postJson(token: string | null, body: unknown, headers: Record<string, s
   });
 }
 
+/** A chunked upload: a streamed body has no Content-Length. */
+function streamingRequest(stream: ReadableStream<Uint8Array>, token: string) {
+  return new Request(URL_, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: stream,
+    duplex: "half",
+  } as RequestInit);
+}
+
 async function rowCounts() {
   const db = getDb();
   const count = async (table: "events" | "deliveries") =>
@@ -157,12 +167,7 @@ describe(`POST /api/v1/events (${testDialect})`, () => {
           sent = true;
         },
       });
-      const request = new Request(URL_, {
-        method: "POST",
-        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-        body: stream,
-        duplex: "half",
-      } as RequestInit);
+      const request = streamingRequest(stream, token);
       await expectRejected(POST(request), 400, "malformed_json");
     });
 
@@ -246,12 +251,7 @@ describe(`POST /api/v1/events (${testDialect})`, () => {
           pulled += 1;
         },
       });
-      const request = new Request(URL_, {
-        method: "POST",
-        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-        body: stream,
-        duplex: "half",
-      } as RequestInit);
+      const request = streamingRequest(stream, token);
       expect(request.headers.get("content-length")).toBeNull();
       await expectRejected(POST(request), 413, "payload_too_large");
       expect(pulled * chunk.byteLength).toBeLessThan(limits.eventBodyMaxBytes + 4 * chunk.byteLength);
