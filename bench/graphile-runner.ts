@@ -88,8 +88,10 @@ async function main() {
   await drain(Math.min(1_000, total)); // warm the JIT, the pools and graphile's prepared statements
   await addJobs(0, total);
   tellParent({ type: "loaded" });
+  const cpuBefore = process.cpuUsage();
   const elapsedMs = await drain(total);
-  tellParent({ type: "done", n: total, elapsedMs });
+  const cpu = process.cpuUsage(cpuBefore);
+  tellParent({ type: "done", n: total, elapsedMs, cpuMs: (cpu.user + cpu.system) / 1000 });
   await agent.close();
 }
 

@@ -8,6 +8,8 @@ import { waitForArrivals } from "./receiver-client";
 
 export type OursWorker = {
   child: BenchChild;
+  /** CPU ms the worker process has used so far. */
+  cpuMs(): Promise<number>;
   /** Sends "wake" and resolves with the ms until `count` requests arrived on `prefix` paths and no delivery of `webhookIds` is open. */
   drain(expect: { prefix: string; count: number; webhookIds: string[] }, timeoutMs?: number, pollMs?: number): Promise<number>;
   peakRssMiB(): number | undefined;
@@ -21,6 +23,10 @@ export async function startOursWorker(ctx: BenchContext, db: BenchDatabase, env:
   await child.next("started", 60_000);
   return {
     child,
+    async cpuMs() {
+      child.send("cpu");
+      return (await child.next("cpu")).ms as number;
+    },
     async drain({ prefix, count, webhookIds }, timeoutMs = 300_000, pollMs = 10) {
       await ctx.receiver.reset();
       const started = performance.now();
@@ -36,7 +42,7 @@ export async function startOursWorker(ctx: BenchContext, db: BenchDatabase, env:
 
 /**
  * Ours draining `events` x urls.length deliveries, `runs` times, after a warm-up drain (the
- * baselines warm up too); returns the elapsed ms of each run. Only the healthy endpoints
+ * baselines warm up too); returns the elapsed ms and worker CPU ms of each run. Only the healthy endpoints
  * (/wh/ URLs) are waited for: a /hang URL among `urls` keeps its deliveries in flight.
  * Nothing is deleted while the worker runs (an in-flight attempt must find its row).
  */
@@ -44,7 +50,7 @@ export async function timeOursDrains(
   ctx: BenchContext,
   db: BenchDatabase,
   options: { urls: string[]; events: number; runs: number; env?: Record<string, string>; stopGraceMs?: number },
-): Promise<number[]> {
+): Promise<{ times: number[]; cpuMs: number[] }> {
   await useDatabase(db);
   await clearOutbox();
   const { userId, webhookIds } = await seedUserWithWebhooks(options.urls);
@@ -56,11 +62,14 @@ export async function timeOursDrains(
   try {
     await worker.drain(expect(warmEvents));
     const times: number[] = [];
+    const cpuMs: number[] = [];
     for (let run = 0; run < options.runs; run++) {
       await fillOutbox(userId, options.events);
+      const cpuBefore = await worker.cpuMs();
       times.push(await worker.drain(expect(options.events)));
+      cpuMs.push((await worker.cpuMs()) - cpuBefore);
     }
-    return times;
+    return { times, cpuMs };
   } finally {
     await worker.stop(options.stopGraceMs);
   }

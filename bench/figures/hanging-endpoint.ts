@@ -16,8 +16,8 @@ export async function hangingEndpointFigures(ctx: BenchContext, dbs: { sqlite: B
   const rows: Row[] = [];
   for (const db of ctx.quick ? [dbs.sqlite] : [dbs.sqlite, dbs.postgres]) {
     ctx.log(`hanging endpoint on ${db.label}: ${n.toLocaleString("en-US")} deliveries to ${HEALTHY} healthy endpoints, without and with a ninth that hangs`);
-    const without = await timeOursDrains(ctx, db, { urls: healthy, events, runs });
-    const withHang = await timeOursDrains(ctx, db, { urls: [...healthy, ctx.receiver.hangUrl], events, runs, stopGraceMs: 1_000 });
+    const without = (await timeOursDrains(ctx, db, { urls: healthy, events, runs })).times;
+    const withHang = (await timeOursDrains(ctx, db, { urls: [...healthy, ctx.receiver.hangUrl], events, runs, stopGraceMs: 1_000 })).times;
     const base = rate(n, median(without));
     const hung = rate(n, median(withHang));
     ctx.log(`  without: ${without.map((ms) => fmtRate(rate(n, ms))).join(", ")}; with: ${withHang.map((ms) => fmtRate(rate(n, ms))).join(", ")}`);

@@ -15,15 +15,17 @@ import { benchDocument } from "../fixtures";
 import { fmtRate, type Row } from "../table";
 
 const PORT = Number(process.env.BENCH_NEXT_PORT ?? 3300);
+const APP_DIR = path.resolve(process.env.BENCH_APP_DIR ?? ROOT);
 const FAN_OUT = 10;
 const CONCURRENCY = 32;
 
 type Server = { origin: string; stop(): Promise<void> };
 
 /**
- * `next start` on PORT against the database, optionally after `next build`. BENCH_NEXT_LOCK
- * names a lock file held (flock) while building and serving, for trees where other jobs use
- * the same .next directory.
+ * `next start` on PORT against the database, optionally after `next build`, in APP_DIR.
+ * BENCH_APP_DIR points at another checkout (e.g. a `git archive` export with node_modules
+ * linked) when this tree has work in progress; BENCH_NEXT_LOCK names a lock file held (flock)
+ * while building and serving, for trees where other jobs share the .next directory.
  */
 async function startServer(ctx: BenchContext, db: BenchDatabase, build: boolean): Promise<Server> {
   const next = "node_modules/next/dist/bin/next";
@@ -31,7 +33,7 @@ async function startServer(ctx: BenchContext, db: BenchDatabase, build: boolean)
   const lock = process.env.BENCH_NEXT_LOCK;
   const [command, args] = lock ? ["flock", [lock, "bash", "-c", script]] : ["bash", ["-c", script]];
   const proc = spawn(command as string, args as string[], {
-    cwd: ROOT,
+    cwd: APP_DIR,
     detached: true, // its own process group: stopping it stops next-server too
     stdio: ["ignore", "ignore", "inherit"],
     env: {
@@ -157,7 +159,7 @@ async function ingestionOn(ctx: BenchContext, db: BenchDatabase, build: boolean)
 
 /** build: true always builds, false never, undefined builds unless --quick finds a build. */
 export async function ingestionFigures(ctx: BenchContext, dbs: { sqlite: BenchDatabase; postgres: BenchDatabase }, build?: boolean): Promise<Row[]> {
-  const hasBuild = fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"));
+  const hasBuild = fs.existsSync(path.join(APP_DIR, ".next", "BUILD_ID"));
   const buildFirst = build ?? (!ctx.quick || !hasBuild);
   const rows = [await ingestionOn(ctx, dbs.sqlite, buildFirst)];
   if (!ctx.quick) rows.push(await ingestionOn(ctx, dbs.postgres, false));
