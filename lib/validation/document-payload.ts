@@ -68,7 +68,7 @@ export function stripRecipientTokens(payload: Record<string, unknown>): Record<s
 
 function withoutToken(recipient: unknown): unknown {
   if (!recipient || typeof recipient !== "object" || !("token" in recipient)) return recipient;
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { token, ...rest } = recipient as Record<string, unknown>;
+  const rest: Record<string, unknown> = { ...recipient };
+  delete rest.token;
   return rest;
 }
