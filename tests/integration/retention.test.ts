@@ -1,10 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { pruneRetention } from "@/lib/webhooks/maintenance/prune-retention";
+import { startMaintenance, type MaintenanceRun } from "@/lib/webhooks/maintenance/run-maintenance";
 import { testDialect } from "../helpers/db-info";
 import { fixtureId, insertAttempts, insertDeliveries, type FixtureDelivery } from "../helpers/deliveries";
 import { createTestUser } from "../helpers/users";
 import { createTestWebhook } from "../helpers/webhooks";
+import { waitUntil } from "../helpers/wait-until";
 
 const DAY = 24 * 60 * 60 * 1000;
 const NOW = 1_800_000_000_000;
@@ -82,5 +84,15 @@ describe(`retention (${testDialect})`, () => {
     } finally {
       delete process.env.RETENTION_MS;
     }
+  });
+
+  it("startMaintenance runs auto-disable and retention on its interval until stopped", async () => {
+    const runs: MaintenanceRun[] = [];
+    const maintenance = startMaintenance({ intervalMs: 20, onRun: (run) => runs.push(run) });
+    await waitUntil(() => runs.length >= 2, "two maintenance runs");
+    await maintenance.stop();
+    // The fixtures are dated 2027 (NOW): on today's clock nothing is old enough to prune.
+    expect(runs[0]).toEqual({ disabledWebhookIds: [], pruned: { attempts: 0, deliveries: 0, events: 0 } });
+    expect(await ids("deliveries")).toEqual([fixtureId("msg", 101)]);
   });
 });
