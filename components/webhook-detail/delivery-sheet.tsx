@@ -1,0 +1,135 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { useToast } from "@/components/ui/toast";
+import { copyToClipboard } from "@/components/webhooks/copy-to-clipboard";
+import { copyAsCurlAction } from "@/lib/actions/deliveries/copy-as-curl";
+import { resendDeliveryAction } from "@/lib/actions/deliveries/resend-delivery";
+import type { DeliveryDetail } from "@/lib/deliveries/get-delivery";
+import { AttemptCard } from "./attempt-card";
+import { DeliveryStatusBadge } from "./delivery-status-badge";
+import { LoadError } from "./load-error";
+import { useDelivery, useRefreshWebhookData } from "./delivery-queries";
+import { runAction } from "./run-action";
+import { Sheet } from "./sheet";
+import { TimeText } from "./time-text";
+
+function SheetActions({ delivery, webhookId }: { delivery: DeliveryDetail; webhookId: string }) {
+  const toast = useToast();
+  const refresh = useRefreshWebhookData(webhookId);
+  const [busy, setBusy] = useState<"resend" | "curl" | null>(null);
+
+  async function resend() {
+    setBusy("resend");
+    const result = await runAction(() => resendDeliveryAction({ deliveryId: delivery.id }));
+    setBusy(null);
+    if (!result.ok) return toast({ title: "Could not resend", description: result.message, variant: "destructive" });
+    toast({ title: "Resend queued", description: "The new attempt shows here in a moment." });
+    await refresh();
+  }
+
+  async function copyCurl() {
+    setBusy("curl");
+    const result = await runAction(() => copyAsCurlAction({ deliveryId: delivery.id }));
+    setBusy(null);
+    if (!result.ok) return toast({ title: "Could not build the command", description: result.message, variant: "destructive" });
+    const isCopied = await copyToClipboard(result.command);
+    toast(
+      isCopied
+        ? { title: "curl command copied", description: "Freshly signed: receivers accept it for about 5 minutes." }
+        : { title: "Could not copy the command", variant: "destructive" },
+    );
+  }
+
+  return (
+    <div className="flex flex-wrap gap-2">
+      <Button onClick={resend} disabled={busy !== null}>
+        {busy === "resend" ? "Queuing…" : "Resend"}
+      </Button>
+      <Button variant="outline" onClick={copyCurl} disabled={busy !== null}>
+        {busy === "curl" ? "Signing…" : "Copy as curl"}
+      </Button>
+    </div>
+  );
+}
+
+/** The side sheet of one delivery: every attempt (newest first), Resend and Copy as curl. */
+export function DeliverySheet({ webhookId, deliveryId, onClose }: { webhookId: string; deliveryId: string | null; onClose: () => void }) {
+  const query = useDelivery(webhookId, deliveryId);
+  const delivery = query.data && query.data.id === deliveryId ? query.data : undefined;
+
+  let content: React.ReactNode;
+  if (query.isError && !delivery) {
+    content = (
+      <LoadError
+        what="This delivery"
+        message={query.error.message}
+        onRetry={() => void query.refetch()}
+        className="rounded-lg border border-red-200 bg-red-50 p-4"
+      />
+    );
+  } else if (!delivery) {
+    content = (
+      <div aria-busy="true" aria-label="Loading delivery" className="grid gap-3">
+        <div className="h-9 w-48 animate-pulse rounded bg-neutral-200" />
+        <div className="h-64 animate-pulse rounded-lg bg-neutral-100" />
+      </div>
+    );
+  } else {
+    const attempts = [...delivery.attempts].reverse();
+    content = (
+      <div className="grid gap-5">
+        <dl className="grid grid-cols-2 gap-x-6 gap-y-3 text-sm sm:grid-cols-3">
+          <div className="grid gap-1">
+            <dt className="text-xs font-medium text-neutral-600">Status</dt>
+            <dd>
+              <DeliveryStatusBadge status={delivery.status} statusCode={delivery.lastStatusCode} />
+            </dd>
+          </div>
+          <div className="grid gap-1">
+            <dt className="text-xs font-medium text-neutral-600">Attempts</dt>
+            <dd className="tabular-nums">
+              {delivery.attemptCount} of {delivery.maxAttempts}
+            </dd>
+          </div>
+          <div className="grid gap-1">
+            <dt className="text-xs font-medium text-neutral-600">Next retry</dt>
+            <dd>{delivery.nextAttemptAt ? <TimeText ms={delivery.nextAttemptAt} relative /> : "—"}</dd>
+          </div>
+          <div className="grid gap-1">
+            <dt className="text-xs font-medium text-neutral-600">Event id</dt>
+            <dd className="break-all font-mono text-xs">{delivery.eventId}</dd>
+          </div>
+          <div className="grid gap-1">
+            <dt className="text-xs font-medium text-neutral-600">Created</dt>
+            <dd>
+              <TimeText ms={delivery.createdAt} />
+            </dd>
+          </div>
+        </dl>
+        <SheetActions delivery={delivery} webhookId={webhookId} />
+        <section aria-label="Attempts" className="grid gap-4">
+          {attempts.length === 0 ? (
+            <p className="rounded-lg border border-dashed border-neutral-300 p-6 text-center text-sm text-neutral-600">
+              No attempt yet: the first one is on its way.
+            </p>
+          ) : (
+            attempts.map((attempt) => <AttemptCard key={attempt.id} attempt={attempt} maxAttempts={delivery.maxAttempts} />)
+          )}
+        </section>
+      </div>
+    );
+  }
+
+  return (
+    <Sheet
+      open={deliveryId !== null}
+      onOpenChange={(open) => (open ? undefined : onClose())}
+      title={delivery ? <span className="font-mono">{delivery.eventType}</span> : "Delivery"}
+      description={<span className="break-all font-mono text-xs">{deliveryId}</span>}
+    >
+      {content}
+    </Sheet>
+  );
+}

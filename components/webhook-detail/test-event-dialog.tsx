@@ -1,0 +1,132 @@
+"use client";
+
+import { useState } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { DialogClose, DialogFooter } from "@/components/ui/dialog";
+import { FieldError } from "@/components/ui/field-error";
+import { Label } from "@/components/ui/label";
+import { GuardedDialog } from "@/components/webhooks/guarded-dialog";
+import { sendTestEventAction } from "@/lib/actions/deliveries/send-test-event";
+import type { TestEventOutcome } from "@/lib/webhooks/send-test-event";
+import { formatDuration, prettyJson } from "./format";
+import { runAction } from "./run-action";
+
+function Outcome({ outcome }: { outcome: TestEventOutcome }) {
+  if (outcome.pending) {
+    return (
+      <p role="status" className="rounded-md bg-neutral-100 px-3 py-2 text-sm text-neutral-800">
+        Sent: no answer yet. The attempt will show in the delivery log as soon as it finishes.
+      </p>
+    );
+  }
+  return (
+    <section role="status" aria-label="Test outcome" className="grid gap-3 rounded-md border border-neutral-200 p-3">
+      <div className="flex flex-wrap items-center gap-2 text-sm">
+        <Badge variant={outcome.succeeded ? "success" : "destructive"} className="font-sans">
+          {outcome.succeeded ? "Delivered" : "Failed"}
+        </Badge>
+        <span>{outcome.statusCode !== null ? `HTTP ${outcome.statusCode}` : "No response"}</span>
+        {outcome.durationMs !== null ? <span className="text-neutral-600">in {formatDuration(outcome.durationMs)}</span> : null}
+      </div>
+      {outcome.error ? <p className="text-sm text-red-800">{outcome.error}</p> : null}
+      {outcome.responseBody !== null ? (
+        <div className="grid gap-1">
+          <p className="text-xs font-medium uppercase tracking-wide text-neutral-600">Response body</p>
+          <pre tabIndex={0} className="max-h-48 overflow-auto rounded-md bg-neutral-50 p-2 font-mono text-xs">
+            {outcome.responseBody === "" ? "(empty)" : prettyJson(outcome.responseBody)}
+          </pre>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+/** Test: send one event's sample payload to this webhook only and show what the endpoint answered. */
+export function TestEventDialog({
+  webhookId,
+  events,
+  open,
+  onOpenChange,
+  onSent,
+}: {
+  webhookId: string;
+  /** Dotted names the webhook listens to. */
+  events: string[];
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  onSent: () => void;
+}) {
+  const [event, setEvent] = useState(events[0] ?? "");
+  const [isBusy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const [outcome, setOutcome] = useState<TestEventOutcome | null>(null);
+  const selected = events.includes(event) ? event : (events[0] ?? "");
+
+  async function send() {
+    setBusy(true);
+    setError(undefined);
+    setOutcome(null);
+    const result = await runAction(() => sendTestEventAction({ webhookId, event: selected }));
+    setBusy(false);
+    if (!result.ok) return setError(result.message);
+    setOutcome(result.outcome);
+    onSent();
+  }
+
+  return (
+    <GuardedDialog
+      open={open}
+      onOpenChange={(next) => {
+        if (!next) {
+          setOutcome(null);
+          setError(undefined);
+        }
+        onOpenChange(next);
+      }}
+      isBusy={isBusy}
+      title="Send a test event"
+      description="Sends the event's example payload, signed as usual, to this webhook only. It is logged like any delivery."
+    >
+      <div className="grid gap-4">
+        {events.length === 0 ? (
+          <p className="text-sm text-neutral-700">This webhook listens to no event. Edit it to choose some first.</p>
+        ) : (
+          <div className="grid gap-2">
+            <Label htmlFor="test-event">Event</Label>
+            <select
+              id="test-event"
+              value={selected}
+              onChange={(e) => setEvent(e.target.value)}
+              disabled={isBusy}
+              className="h-9 rounded-md border border-neutral-200 bg-white px-3 font-mono text-sm shadow-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-neutral-950"
+            >
+              {events.map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        {isBusy ? (
+          <p role="status" className="text-sm text-neutral-600">
+            Sending and waiting for the answer…
+          </p>
+        ) : null}
+        {outcome ? <Outcome outcome={outcome} /> : null}
+        <FieldError id="test-error" message={error} />
+        <DialogFooter>
+          <DialogClose asChild>
+            <Button variant="outline" disabled={isBusy}>
+              Close
+            </Button>
+          </DialogClose>
+          <Button onClick={send} disabled={isBusy || events.length === 0}>
+            {isBusy ? "Sending…" : outcome ? "Send again" : "Send test"}
+          </Button>
+        </DialogFooter>
+      </div>
+    </GuardedDialog>
+  );
+}

@@ -1,0 +1,175 @@
+import { execFile } from "node:child_process";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { promisify } from "node:util";
+import { expect, test, type Page } from "@playwright/test";
+import { Webhook } from "standardwebhooks";
+import { createWebhookInUi, signUpNewUser } from "./support/sign-up";
+
+// A new user points a webhook at a real receiver and works the detail page as a person
+// would: Test, watch the log, open a delivery, Resend after a failure, Rotate the secret and
+// check both secrets verify, then run "Copy as curl" with the real curl. Another user sees 404s.
+
+type Received = { headers: Record<string, string>; body: string };
+
+/** A webhook receiver on 127.0.0.1 (port 0) that records requests and answers `status`. */
+async function startReceiver() {
+  const received: Received[] = [];
+  const state = { status: 200 };
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      received.push({ headers: req.headers as Record<string, string>, body: Buffer.concat(chunks).toString("utf8") });
+      res.writeHead(state.status, { "content-type": "application/json" });
+      res.end(JSON.stringify({ received: true, status: state.status }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/docuhooks`;
+  return { url, received, state, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+const run = promisify(execFile);
+
+function verifies(secret: string, request: Received): boolean {
+  try {
+    new Webhook(secret).verify(request.body, request.headers);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function revealSecret(page: Page): Promise<string> {
+  await page.getByRole("button", { name: "Reveal" }).click();
+  const field = page.getByLabel("Signing secret", { exact: true });
+  await expect(field).toHaveValue(/^whsec_/);
+  const secret = await field.inputValue();
+  await page.getByRole("button", { name: "Hide" }).click();
+  return secret;
+}
+
+async function sendTest(page: Page, event: string) {
+  await page.getByRole("button", { name: "Test", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: "Send a test event" });
+  await dialog.getByLabel("Event").selectOption(event);
+  await dialog.getByRole("button", { name: /Send/ }).click();
+  const outcome = dialog.getByRole("status", { name: "Test outcome" });
+  await expect(outcome).toBeVisible();
+  return { dialog, outcome };
+}
+
+test("test, log, sheet, resend, rotate and copy as curl against a real receiver", async ({ page, context, browser }) => {
+  // One long story with two sign-ups and several real deliveries.
+  test.setTimeout(150_000);
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const receiver = await startReceiver();
+  try {
+    await signUpNewUser(page, "detail");
+    const detailPath = await createWebhookInUi(page, receiver.url, ["document.signed", "document.completed"]);
+    await expect(page.getByRole("heading", { name: receiver.url })).toBeVisible();
+    await expect(page.getByText("Enabled", { exact: true })).toBeVisible();
+    await expect(page.getByText("No deliveries yet")).toBeVisible();
+    const oldSecret = await revealSecret(page);
+
+    // Test: the outcome shows in the dialog, the receiver got exactly one request.
+    const { dialog, outcome } = await sendTest(page, "document.signed");
+    await expect(outcome).toContainText("Delivered");
+    await expect(outcome).toContainText("HTTP 200");
+    await expect(outcome).toContainText('"received": true');
+    expect(receiver.received).toHaveLength(1);
+    const first = receiver.received[0];
+    expect(JSON.parse(first.body)).toMatchObject({ event: "DOCUMENT_SIGNED", webhookEndpoint: receiver.url });
+    expect(verifies(oldSecret, first)).toBe(true);
+    await dialog.getByRole("button", { name: "Close", exact: true }).first().click();
+    await expect(dialog).toBeHidden();
+
+    // The log row appeared without a reload.
+    const messageId = first.headers["webhook-id"];
+    const row = page.getByRole("row", { name: new RegExp(messageId) });
+    await expect(row).toContainText("Delivered");
+    await expect(row).toContainText("document.signed");
+    await expect(row).toContainText("1 of");
+
+    // The sheet shows the request and the response.
+    await row.getByRole("button", { name: `Open delivery ${messageId} (document.signed)` }).click();
+    const sheet = page.getByRole("dialog", { name: "document.signed" });
+    const attempt1 = sheet.getByRole("article", { name: /Attempt 1 of/ });
+    await expect(attempt1).toContainText("Test");
+    await expect(attempt1).toContainText("HTTP 200");
+    await expect(attempt1).toContainText(`webhook-id: ${messageId}`);
+    await expect(attempt1).toContainText('"event": "DOCUMENT_SIGNED"');
+    await expect(attempt1).toContainText('"received": true');
+
+    // The receiver starts failing; Resend logs a new, manual attempt of the same message.
+    receiver.state.status = 500;
+    await sheet.getByRole("button", { name: "Resend" }).click();
+    const attempt2 = sheet.getByRole("article", { name: /Attempt 2 of/ });
+    await expect(attempt2).toContainText("Manual");
+    await expect(attempt2).toContainText("HTTP 500");
+    expect(receiver.received[1].headers["webhook-id"]).toBe(messageId);
+    await page.keyboard.press("Escape");
+    await expect(sheet).toBeHidden();
+    receiver.state.status = 200;
+
+    // Rotate: the new secret is shown once; the next delivery verifies with both secrets.
+    await page.getByRole("button", { name: "Rotate secret" }).click();
+    const rotate = page.getByRole("dialog", { name: "Rotate signing secret?" });
+    await rotate.getByRole("button", { name: "Rotate secret" }).click();
+    const shown = page.getByRole("dialog", { name: "New signing secret" });
+    const newSecret = await shown.getByLabel("Your new secret").inputValue();
+    expect(newSecret).toMatch(/^whsec_/);
+    expect(newSecret).not.toBe(oldSecret);
+    await expect(shown).toContainText("The old secret keeps signing until");
+    await shown.getByRole("button", { name: "Done" }).click();
+    await expect(page.getByText(/previous secret also signs deliveries until/)).toBeVisible();
+    expect(await revealSecret(page)).toBe(newSecret);
+
+    const before = receiver.received.length;
+    const { dialog: again, outcome: rotatedOutcome } = await sendTest(page, "document.completed");
+    await expect(rotatedOutcome).toContainText("HTTP 200");
+    const rotated = receiver.received.slice(before).find((r) => JSON.parse(r.body).event === "DOCUMENT_COMPLETED")!;
+    expect(rotated.headers["webhook-signature"].split(" ")).toHaveLength(2);
+    expect(verifies(newSecret, rotated)).toBe(true);
+    expect(verifies(oldSecret, rotated)).toBe(true);
+    await page.keyboard.press("Escape");
+    await expect(again).toBeHidden();
+
+    // Copy as curl on that delivery; the real curl binary replays it and the receiver accepts it.
+    const completedId = rotated.headers["webhook-id"];
+    await page.getByRole("button", { name: `Open delivery ${completedId} (document.completed)` }).click();
+    const completedSheet = page.getByRole("dialog", { name: "document.completed" });
+    await completedSheet.getByRole("button", { name: "Copy as curl" }).click();
+    await expect(page.getByText("curl command copied")).toBeVisible();
+    const command = await page.evaluate(() => navigator.clipboard.readText());
+    expect(command).toMatch(/^curl /);
+    expect(command).not.toContain(newSecret);
+    const beforeCurl = receiver.received.length;
+    const { stdout } = await run("bash", ["-c", command]);
+    expect(JSON.parse(stdout)).toEqual({ received: true, status: 200 });
+    const replayed = receiver.received.slice(beforeCurl).find((r) => r.headers["webhook-id"] === completedId)!;
+    expect(replayed).toBeDefined();
+    expect(replayed.body).toBe(rotated.body);
+    expect(verifies(newSecret, replayed)).toBe(true);
+    expect(verifies(oldSecret, replayed)).toBe(true);
+
+    // Another user: the page and every route of this webhook are 404.
+    const strangerContext = await browser.newContext();
+    const stranger = await strangerContext.newPage();
+    await signUpNewUser(stranger, "stranger");
+    const response = await stranger.goto(detailPath);
+    expect(response?.status()).toBe(404);
+    await expect(stranger.getByRole("heading", { name: "Webhook not found" })).toBeVisible();
+    await expect(stranger.getByText(receiver.url)).toHaveCount(0);
+    const webhookId = detailPath.split("/").pop()!;
+    for (const path of [`/api/webhooks/${webhookId}/deliveries`, `/api/webhooks/${webhookId}/health`, `/api/deliveries/${messageId}`]) {
+      const answer = await strangerContext.request.get(path);
+      expect(answer.status(), path).toBe(404);
+      expect(await answer.text()).not.toContain(receiver.url);
+    }
+    await strangerContext.close();
+  } finally {
+    await receiver.close();
+  }
+});
