@@ -8,20 +8,25 @@ export const Dialog = DialogPrimitive.Root;
 export const DialogTrigger = DialogPrimitive.Trigger;
 export const DialogClose = DialogPrimitive.Close;
 
+const sizes = { default: "max-w-lg", lg: "max-w-2xl" } as const;
+
 type DialogContentProps = React.ComponentPropsWithoutRef<typeof DialogPrimitive.Content> & {
   /** Hides the corner close button, e.g. while a save is in flight. */
   hideClose?: boolean;
+  size?: keyof typeof sizes;
 };
 
 export const DialogContent = React.forwardRef<React.ComponentRef<typeof DialogPrimitive.Content>, DialogContentProps>(
-  function DialogContent({ className, children, hideClose, ...props }, ref) {
+  function DialogContent({ className, children, hideClose, size = "default", ...props }, ref) {
     return (
       <DialogPrimitive.Portal>
         <DialogPrimitive.Overlay className="fixed inset-0 z-50 bg-black/50" />
         <DialogPrimitive.Content
           ref={ref}
           className={cn(
-            "fixed left-1/2 top-1/2 z-50 grid max-h-[90vh] w-[calc(100%-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2",
+            "fixed left-1/2 top-1/2 z-50 grid max-h-[90vh] w-[calc(100%-2rem)] -translate-x-1/2 -translate-y-1/2",
+            // A caller's own max-w-* wins (no class merging here, so skip ours).
+            /\bmax-w-/.test(className ?? "") ? undefined : sizes[size],
             "gap-4 overflow-y-auto rounded-lg border border-neutral-200 bg-white p-6 shadow-lg focus:outline-none",
             className,
           )}

@@ -10,7 +10,7 @@ export function GuardedDialog({
   title,
   description,
   trigger,
-  className,
+  size,
   children,
 }: {
   open: boolean;
@@ -19,14 +19,14 @@ export function GuardedDialog({
   title: string;
   description: string;
   trigger?: React.ReactNode;
-  className?: string;
+  size?: "default" | "lg";
   children: React.ReactNode;
 }) {
   return (
     <Dialog open={open} onOpenChange={(next) => (isBusy ? undefined : onOpenChange(next))}>
       {trigger}
       <DialogContent
-        className={className}
+        size={size}
         hideClose={isBusy}
         onEscapeKeyDown={(event) => isBusy && event.preventDefault()}
         onInteractOutside={(event) => isBusy && event.preventDefault()}

@@ -49,9 +49,9 @@ export function WebhookEventsField({
                 const name = toDottedName(wire);
                 const id = `event-${name}`;
                 return (
-                  <div key={wire} className="flex items-center gap-2" title={DESCRIPTIONS.get(wire)}>
+                  <div key={wire} className="flex min-w-0 items-center gap-2" title={DESCRIPTIONS.get(wire)}>
                     <Checkbox id={id} checked={selected.has(name)} onCheckedChange={(checked) => toggle(name, checked === true)} />
-                    <label htmlFor={id} className="cursor-pointer font-mono text-[13px]">
+                    <label htmlFor={id} className="cursor-pointer font-mono text-xs">
                       {name}
                     </label>
                     <EventExampleDialog eventName={name} />

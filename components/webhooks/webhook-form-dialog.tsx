@@ -39,7 +39,7 @@ export function WebhookFormDialog({
       onOpenChange={onOpenChange}
       isBusy={isBusy}
       trigger={trigger}
-      className="max-w-2xl"
+      size="lg"
       title={title}
       description={description}
     >

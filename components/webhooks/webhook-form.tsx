@@ -109,7 +109,8 @@ export function WebhookForm({
           )}
         />
         <FieldError id="webhook-form-error" message={errors.root?.message ?? errors.enabled?.message} />
-        <DialogFooter>
+        {/* Stays in view while the long event list scrolls. */}
+        <DialogFooter className="sticky -bottom-6 -mx-6 -mb-6 border-t border-neutral-200 bg-white px-6 py-4">
           <DialogClose asChild>
             <Button variant="outline">Cancel</Button>
           </DialogClose>

@@ -1,0 +1,52 @@
+import { test } from "@playwright/test";
+import { expect, newTestUser, signInThroughUi, signUpThroughUi } from "./fixtures";
+
+// Signed-out flows: these tests create their users themselves.
+
+test("sign up, sign out, wrong password, sign in", async ({ page }) => {
+  const user = newTestUser("auth");
+
+  // Behind sign-in: a signed-out visitor is sent to /signin.
+  await page.goto("/settings/webhooks");
+  await expect(page).toHaveURL(/\/signin/);
+
+  await signUpThroughUi(page, user);
+  await page.getByRole("button", { name: "Account menu" }).click();
+  await expect(page.getByRole("menu")).toContainText(user.email);
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  await page.goto("/settings/webhooks");
+  await expect(page).toHaveURL(/\/signin/);
+
+  // The same message for a wrong password and for an email nobody registered.
+  await signInThroughUi(page, { ...user, password: "not the password" });
+  await expect(page.getByText("Incorrect email or password")).toBeVisible();
+  await signInThroughUi(page, { ...newTestUser("nobody"), password: "whatever-password" });
+  await expect(page.getByText("Incorrect email or password")).toBeVisible();
+
+  await signInThroughUi(page, user);
+  await expect(page).toHaveURL(/\/settings\/webhooks$/);
+  await expect(page.getByRole("heading", { name: "Webhooks", exact: true })).toBeVisible();
+});
+
+test("sign-up form: field errors and a duplicate email", async ({ page }) => {
+  const user = newTestUser("dup");
+  await page.goto("/signup");
+  await page.getByLabel("Email").fill("not-an-email");
+  await page.getByLabel("Password").fill("short");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Enter a valid email address")).toBeVisible();
+  await expect(page.getByText("The password must be at least 8 characters")).toBeVisible();
+
+  await signUpThroughUi(page, user);
+  await page.getByRole("button", { name: "Account menu" }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+
+  await page.goto("/signup");
+  await page.getByLabel("Email").fill(user.email.toUpperCase());
+  await page.getByLabel("Password").fill("another password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("An account with this email already exists")).toBeVisible();
+  await expect(page).toHaveURL(/\/signup/);
+});
