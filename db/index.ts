@@ -8,7 +8,7 @@ import { migrations } from "./migrations";
 export type Db = Kysely<Database>;
 export type DialectName = "sqlite" | "postgres";
 
-type Handle = { db: Db; dialect: DialectName; url: string; pgPool?: import("pg").Pool };
+type Handle = { db: Db; dialect: DialectName; url: string; pgPool?: import("pg").Pool; sqlite?: import("better-sqlite3").Database };
 
 // Kept on globalThis so Next's dev reloads and route bundles share one pool per process.
 const globalHandle = globalThis as unknown as { __docuhooksDb?: Handle };
@@ -25,7 +25,7 @@ function openSqlite(file: string): Handle {
   // Web process and standalone workers share the file: wait for the write lock, don't fail.
   sqlite.pragma("busy_timeout = 5000");
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: "sqlite", url: file };
+  return { db, dialect: "sqlite", url: file, sqlite };
 }
 
 function openPostgres(url: string): Handle {
@@ -59,6 +59,15 @@ export function getDialect(): DialectName {
 /** The pg pool behind getDb() on Postgres (for LISTEN/NOTIFY), undefined on SQLite. */
 export function getPgPool(): import("pg").Pool | undefined {
   return handle().pgPool;
+}
+
+/**
+ * The better-sqlite3 handle behind getDb() on SQLite, undefined on Postgres. Only for hot
+ * paths that need cached prepared statements, and only inside getDb().connection().execute(),
+ * which holds Kysely's lock on the single connection so no Kysely transaction interleaves.
+ */
+export function getSqliteDatabase(): import("better-sqlite3").Database | undefined {
+  return handle().sqlite;
 }
 
 export async function closeDb(): Promise<void> {

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import { getDb, getDialect } from "@/db";
+import { withSqliteStatements } from "./sqlite-statements";
 
 // Claims due deliveries in one batch with a lease (locked_until): the rows ARE the queue
 // (transactional outbox). A worker that dies simply lets its leases expire, and another worker
@@ -74,31 +75,24 @@ export async function claimDueDeliveries(limit: number, leaseMs: number, now = D
   }));
 }
 
-/** A ClaimRow: the delivery (aliased `d`), its event `e` and its webhook `w`. */
-function claimColumns(d: "c" | "d") {
-  return sql.raw(`${d}.id, ${d}.event_id, ${d}.webhook_id, ${d}.attempt_count, ${d}.next_trigger,
-    e.type as event_type, e.payload, e.created_at as event_created_at,
-    w.url, w.enabled, w.secret_encrypted, w.previous_secret_encrypted, w.previous_secret_expires_at`);
-}
-
-/** Due, unfinished, unleased rows, oldest due first: the partial index deliveries_due_idx. */
-function dueIds(limit: number, now: number, skipLocked: boolean) {
-  return sql`select id from deliveries
-    where status in ('pending', 'retrying') and next_attempt_at <= ${now}
-      and (locked_until is null or locked_until < ${now})
-    order by next_attempt_at
-    limit ${limit}${skipLocked ? sql` for update skip locked` : sql``}`;
-}
-
 async function claimPostgres(limit: number, leaseUntil: number, now: number): Promise<ClaimRow[]> {
   // One round trip: SKIP LOCKED lets N workers claim disjoint batches without waiting.
   const { rows } = await sql<ClaimRow>`
     with claimed as (
       update deliveries set locked_until = ${leaseUntil}
-      where id in (${dueIds(limit, now, true)})
+      where id in (
+        select id from deliveries
+        where status in ('pending', 'retrying') and next_attempt_at <= ${now}
+          and (locked_until is null or locked_until < ${now})
+        order by next_attempt_at
+        limit ${limit}
+        for update skip locked
+      )
       returning id, event_id, webhook_id, attempt_count, next_trigger
     )
-    select ${claimColumns("c")}
+    select c.id, c.event_id, c.webhook_id, c.attempt_count, c.next_trigger,
+      e.type as event_type, e.payload, e.created_at as event_created_at,
+      w.url, w.enabled, w.secret_encrypted, w.previous_secret_encrypted, w.previous_secret_expires_at
     from claimed c
     join events e on e.id = c.event_id
     left join webhooks w on w.id = c.webhook_id
@@ -107,22 +101,41 @@ async function claimPostgres(limit: number, leaseUntil: number, now: number): Pr
 }
 
 async function claimSqlite(limit: number, leaseUntil: number, now: number): Promise<ClaimRow[]> {
-  const db = getDb();
-  // A single UPDATE takes SQLite's write lock before it reads (BEGIN IMMEDIATE semantics),
-  // so two processes on one file never claim the same row.
-  const { rows: claimed } = await sql<{ id: string }>`
-    update deliveries set locked_until = ${leaseUntil}
-    where id in (${dueIds(limit, now, false)})
-    returning id
-  `.execute(db);
-  if (claimed.length === 0) return [];
-  const ids = JSON.stringify(claimed.map((row) => row.id));
-  const { rows } = await sql<ClaimRow>`
-    select ${claimColumns("d")}
-    from json_each(${ids}) j
-    join deliveries d on d.id = j.value
-    join events e on e.id = d.event_id
-    left join webhooks w on w.id = d.webhook_id
-  `.execute(db);
-  return rows;
+  return withSqliteStatements((_, statements) => {
+    const claimed = statements.claim.all({ leaseUntil, now, limit }) as Pick<
+      ClaimRow,
+      "id" | "event_id" | "webhook_id" | "attempt_count" | "next_trigger"
+    >[];
+    if (claimed.length === 0) return [];
+    // Fan-out puts one event in many rows: read each event and webhook once, not once per row.
+    const events = statements.eventsById.all(JSON.stringify([...new Set(claimed.map((row) => row.event_id))])) as {
+      id: string;
+      type: string;
+      payload: string;
+      created_at: number;
+    }[];
+    const webhooks = statements.webhooksById.all(JSON.stringify([...new Set(claimed.map((row) => row.webhook_id))])) as (ClaimedWebhook & {
+      id: string;
+    })[];
+    const eventById = new Map(events.map((event) => [event.id, event]));
+    const webhookById = new Map(webhooks.map((webhook) => [webhook.id, webhook]));
+    const rows: ClaimRow[] = [];
+    for (const row of claimed) {
+      const event = eventById.get(row.event_id);
+      if (!event) continue; // deleted with its deliveries: nothing left to send
+      const webhook = webhookById.get(row.webhook_id);
+      rows.push({
+        ...row,
+        event_type: event.type,
+        payload: event.payload,
+        event_created_at: event.created_at,
+        url: webhook?.url ?? null,
+        enabled: webhook?.enabled ?? null,
+        secret_encrypted: webhook?.secret_encrypted ?? null,
+        previous_secret_encrypted: webhook?.previous_secret_encrypted ?? null,
+        previous_secret_expires_at: webhook?.previous_secret_expires_at ?? null,
+      });
+    }
+    return rows;
+  });
 }

@@ -38,10 +38,13 @@ export type DeliveryWorker = {
 const LEASE_MARGIN_MS = 1_000;
 /** How long rows of an endpoint at its cap stay away before they are claimed again. */
 const BUSY_ENDPOINT_DEFER_MS = 1_000;
+/** An endpoint at its cap with no answer for this long is treated as stalled (hanging). */
+const STALLED_AFTER_MS = 1_000;
 const CLAIM_ERROR_BACKOFF_MS = 1_000;
 
 type Job = ClaimedDelivery & { target: RequestTarget };
-type Endpoint = { active: number; waiting: Job[] };
+/** Per origin: requests in flight, rows waiting for a slot, and when it last made progress. */
+type Endpoint = { active: number; waiting: Job[]; progressAt: number };
 
 export function startDeliveryWorker(options: DeliveryWorkerOptions = {}): DeliveryWorker {
   const worker = new DeliveryEngine(options);
@@ -186,10 +189,17 @@ class DeliveryEngine {
       const endpoint = this.endpointOf(job);
       if (endpoint.active < this.perEndpoint) {
         this.begin(job, endpoint);
-      } else if (endpoint.waiting.length < this.perEndpoint) {
+        continue;
+      }
+      // At its cap. A busy endpoint that answers keeps a deep queue (its slots free up in
+      // moments); a stalled one keeps a short queue and the rest of its rows go back to the
+      // table for a while, so they don't crowd out the healthy endpoints' share of the worker.
+      const now = Date.now();
+      const isStalled = now - endpoint.progressAt > STALLED_AFTER_MS;
+      if (endpoint.waiting.length < (isStalled ? this.perEndpoint : 2 * this.batchSize)) {
         endpoint.waiting.push(job);
       } else {
-        this.release(job, Date.now() + BUSY_ENDPOINT_DEFER_MS);
+        this.release(job, now + (isStalled ? Math.max(BUSY_ENDPOINT_DEFER_MS, this.timeoutMs / 2) : BUSY_ENDPOINT_DEFER_MS));
       }
     }
   }
@@ -197,7 +207,7 @@ class DeliveryEngine {
   private endpointOf(job: Job): Endpoint {
     let endpoint = this.endpoints.get(job.target.origin);
     if (!endpoint) {
-      endpoint = { active: 0, waiting: [] };
+      endpoint = { active: 0, waiting: [], progressAt: Date.now() };
       this.endpoints.set(job.target.origin, endpoint);
     }
     return endpoint;
@@ -212,7 +222,7 @@ class DeliveryEngine {
       return;
     }
     this.inFlight++;
-    endpoint.active++;
+    if (endpoint.active++ === 0) endpoint.progressAt = now;
     void this.attempt(job, now).then((result) => this.finish(job, endpoint, result));
   }
 
@@ -235,6 +245,7 @@ class DeliveryEngine {
   private finish(job: Job, endpoint: Endpoint, sent: { result: SendResult; headers: Record<string, string>; body: string }): void {
     this.inFlight--;
     endpoint.active--;
+    endpoint.progressAt = Date.now();
     this.record(job, sent);
 
     const next = endpoint.waiting.shift();

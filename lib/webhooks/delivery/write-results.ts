@@ -1,11 +1,12 @@
-import { sql, type Transaction } from "kysely";
+import { CompiledQuery, type Transaction } from "kysely";
 import { getDb, getDialect } from "@/db";
 import type { Database, DeliveryAttempt, DeliveryStatus } from "@/db/types";
+import { withSqliteStatements } from "./sqlite-statements";
 
 // Finished attempts are written in groups: one transaction logs every attempt of the group
-// and moves its deliveries on. Rows travel as ONE JSON parameter (json_each on SQLite,
-// json_to_recordset on Postgres), so the cost per row stays a JSON.stringify rather than a
-// query build with a dozen bound values each.
+// and moves its deliveries on. No query builder per row: on Postgres each statement is one
+// multi-row VALUES list with bound parameters, built as text; on SQLite cached prepared
+// statements run row by row inside one transaction (sqlite-statements.ts).
 
 /** One row of the delivery log, exactly as stored. */
 export type AttemptRecord = DeliveryAttempt;
@@ -38,7 +39,10 @@ export type ResultGroup = {
 
 export const GONE_REASON = "Endpoint returned 410 Gone";
 
-const ATTEMPT_COLUMNS: [keyof AttemptRecord, string][] = [
+type PgType = "text" | "int" | "bigint";
+type Columns<T> = readonly (readonly [keyof T & string, PgType])[];
+
+const ATTEMPT_COLUMNS: Columns<AttemptRecord> = [
   ["id", "text"],
   ["delivery_id", "text"],
   ["webhook_id", "text"],
@@ -55,10 +59,28 @@ const ATTEMPT_COLUMNS: [keyof AttemptRecord, string][] = [
   ["succeeded", "int"],
   ["started_at", "bigint"],
 ];
+const UPDATE_COLUMNS: Columns<DeliveryUpdate> = [
+  ["id", "text"],
+  ["lease", "bigint"],
+  ["status", "text"],
+  ["attempt_count", "int"],
+  ["next_attempt_at", "bigint"],
+  ["last_status_code", "int"],
+  ["last_error", "text"],
+];
+const RELEASE_COLUMNS: Columns<DeliveryRelease> = [
+  ["id", "text"],
+  ["lease", "bigint"],
+  ["next_attempt_at", "bigint"],
+];
+const CANCEL_COLUMNS: Columns<DeliveryCancel> = [
+  ["id", "text"],
+  ["lease", "bigint"],
+  ["reason", "text"],
+];
 
-const columnList = sql.raw(ATTEMPT_COLUMNS.map(([name]) => name).join(", "));
-const pgAttemptRecord = sql.raw(ATTEMPT_COLUMNS.map(([name, type]) => `${name} ${type}`).join(", "));
-const sqliteAttemptValues = sql.raw(ATTEMPT_COLUMNS.map(([name]) => `value ->> '${name}'`).join(", "));
+/** Bound values per statement: under Postgres's 65,535. */
+const MAX_PARAMS = 30_000;
 
 export function isEmptyGroup(group: ResultGroup): boolean {
   return group.attempts.length + group.updates.length + group.releases.length + group.cancels.length + group.goneWebhookIds.length === 0;
@@ -66,75 +88,85 @@ export function isEmptyGroup(group: ResultGroup): boolean {
 
 export async function writeResults(group: ResultGroup, now = Date.now()): Promise<void> {
   if (isEmptyGroup(group)) return;
-  const isPostgres = getDialect() === "postgres";
+  const at = Math.trunc(now);
+  if (getDialect() === "sqlite") return writeResultsSqlite(group, at);
+  // The rows of a `v` table (WITH v(columns) AS (VALUES ...)) joined to deliveries by id, and
+  // only while the lease is still ours: a row another worker claimed since is left alone.
+  const mine = "deliveries.id = v.id and deliveries.locked_until = v.lease";
   await getDb()
     .transaction()
     .execute(async (trx) => {
-      if (group.attempts.length > 0) await insertAttempts(trx, group.attempts, isPostgres);
-      if (group.updates.length > 0) await updateDeliveries(trx, group.updates, now, isPostgres);
-      if (group.releases.length > 0) await releaseDeliveries(trx, group.releases, now, isPostgres);
-      if (group.cancels.length > 0) await cancelDeliveries(trx, group.cancels, now, isPostgres);
+      await runValues(trx, group.attempts, ATTEMPT_COLUMNS, false, (values) =>
+        `insert into delivery_attempts (${names(ATTEMPT_COLUMNS)}) ${values}`,
+      );
+      await runValues(trx, group.updates, UPDATE_COLUMNS, true, (values) =>
+        `with v(${names(UPDATE_COLUMNS)}) as (${values})
+        update deliveries set status = v.status, attempt_count = v.attempt_count, next_attempt_at = v.next_attempt_at,
+          locked_until = null, last_status_code = v.last_status_code, last_error = v.last_error, next_trigger = null,
+          updated_at = ${at}
+        from v where ${mine}`,
+      );
+      await runValues(trx, group.releases, RELEASE_COLUMNS, true, (values) =>
+        `with v(${names(RELEASE_COLUMNS)}) as (${values})
+        update deliveries set locked_until = null, next_attempt_at = v.next_attempt_at, updated_at = ${at} from v where ${mine}`,
+      );
+      await runValues(trx, group.cancels, CANCEL_COLUMNS, true, (values) =>
+        `with v(${names(CANCEL_COLUMNS)}) as (${values})
+        update deliveries set status = 'cancelled', locked_until = null, last_error = v.reason, updated_at = ${at} from v where ${mine}`,
+      );
       if (group.goneWebhookIds.length > 0) {
         await trx
           .updateTable("webhooks")
-          .set({ enabled: 0, disabled_reason: GONE_REASON, disabled_at: now, updated_at: now })
+          .set({ enabled: 0, disabled_reason: GONE_REASON, disabled_at: at, updated_at: at })
           .where("id", "in", [...new Set(group.goneWebhookIds)])
           .execute();
       }
     });
 }
 
-async function insertAttempts(trx: Transaction<Database>, attempts: AttemptRecord[], isPostgres: boolean) {
-  const json = JSON.stringify(attempts);
-  if (isPostgres) {
-    await sql`insert into delivery_attempts (${columnList})
-      select ${columnList} from json_to_recordset(${json}::json) as r(${pgAttemptRecord})`.execute(trx);
-  } else {
-    await sql`insert into delivery_attempts (${columnList}) select ${sqliteAttemptValues} from json_each(${json})`.execute(trx);
-  }
+/** The same on SQLite: cached statements, one row each, in one IMMEDIATE transaction. */
+async function writeResultsSqlite(group: ResultGroup, now: number): Promise<void> {
+  await withSqliteStatements((raw, statements) => {
+    raw
+      .transaction(() => {
+        for (const attempt of group.attempts) statements.insertAttempt.run(attempt);
+        for (const update of group.updates) statements.updateDelivery.run({ ...update, now });
+        for (const release of group.releases) statements.releaseDelivery.run({ ...release, now });
+        for (const cancel of group.cancels) statements.cancelDelivery.run({ ...cancel, now });
+        for (const id of new Set(group.goneWebhookIds)) statements.disableGoneWebhook.run({ id, reason: GONE_REASON, now });
+      })
+      .immediate();
+  });
 }
 
-async function updateDeliveries(trx: Transaction<Database>, updates: DeliveryUpdate[], now: number, isPostgres: boolean) {
-  const json = JSON.stringify(updates);
-  if (isPostgres) {
-    await sql`update deliveries d set status = r.status, attempt_count = r.attempt_count,
-        next_attempt_at = r.next_attempt_at, locked_until = null, last_status_code = r.last_status_code,
-        last_error = r.last_error, next_trigger = null, updated_at = ${now}
-      from json_to_recordset(${json}::json) as r(id text, lease bigint, status text, attempt_count int,
-        next_attempt_at bigint, last_status_code int, last_error text)
-      where d.id = r.id and d.locked_until = r.lease`.execute(trx);
-  } else {
-    await sql`update deliveries set status = j.value ->> 'status', attempt_count = j.value ->> 'attempt_count',
-        next_attempt_at = j.value ->> 'next_attempt_at', locked_until = null,
-        last_status_code = j.value ->> 'last_status_code', last_error = j.value ->> 'last_error', next_trigger = null,
-        updated_at = ${now}
-      from json_each(${json}) j
-      where deliveries.id = j.value ->> 'id' and deliveries.locked_until = j.value ->> 'lease'`.execute(trx);
-  }
+function names<T>(columns: Columns<T>): string {
+  return columns.map(([name]) => name).join(", ");
 }
 
-async function releaseDeliveries(trx: Transaction<Database>, releases: DeliveryRelease[], now: number, isPostgres: boolean) {
-  const json = JSON.stringify(releases);
-  if (isPostgres) {
-    await sql`update deliveries d set locked_until = null, next_attempt_at = r.next_attempt_at, updated_at = ${now}
-      from json_to_recordset(${json}::json) as r(id text, lease bigint, next_attempt_at bigint)
-      where d.id = r.id and d.locked_until = r.lease`.execute(trx);
-  } else {
-    await sql`update deliveries set locked_until = null, next_attempt_at = j.value ->> 'next_attempt_at', updated_at = ${now}
-      from json_each(${json}) j
-      where deliveries.id = j.value ->> 'id' and deliveries.locked_until = j.value ->> 'lease'`.execute(trx);
-  }
-}
-
-async function cancelDeliveries(trx: Transaction<Database>, cancels: DeliveryCancel[], now: number, isPostgres: boolean) {
-  const json = JSON.stringify(cancels);
-  if (isPostgres) {
-    await sql`update deliveries d set status = 'cancelled', locked_until = null, last_error = r.reason, updated_at = ${now}
-      from json_to_recordset(${json}::json) as r(id text, lease bigint, reason text)
-      where d.id = r.id and d.locked_until = r.lease`.execute(trx);
-  } else {
-    await sql`update deliveries set status = 'cancelled', locked_until = null, last_error = j.value ->> 'reason', updated_at = ${now}
-      from json_each(${json}) j
-      where deliveries.id = j.value ->> 'id' and deliveries.locked_until = j.value ->> 'lease'`.execute(trx);
+/**
+ * Runs `statement(values)` over the rows in chunks, `values` being `VALUES ($1, $2), ($3, $4)`,
+ * cast to the column types when `cast` is set (a WITH table has no column types of its own).
+ */
+async function runValues<T>(
+  trx: Transaction<Database>,
+  rows: T[],
+  columns: Columns<T>,
+  cast: boolean,
+  statement: (values: string) => string,
+): Promise<void> {
+  const perChunk = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
+  for (let start = 0; start < rows.length; start += perChunk) {
+    const chunk = rows.slice(start, start + perChunk);
+    const params: unknown[] = [];
+    const tuples: string[] = [];
+    for (const row of chunk) {
+      const slots: string[] = [];
+      for (const [name, type] of columns) {
+        params.push((row as Record<string, unknown>)[name]);
+        slots.push(cast ? `$${params.length}::${type}` : `$${params.length}`);
+      }
+      tuples.push(`(${slots.join(",")})`);
+    }
+    await trx.executeQuery(CompiledQuery.raw(statement(`values ${tuples.join(",")}`), params));
   }
 }
