@@ -32,6 +32,7 @@ test("create an API token, send an event with it, revoke it", async ({ page, con
   expect(token).toBe(shown);
   await dialog.getByRole("button", { name: "Done" }).click();
   await expect(dialog).toBeHidden();
+  await expect(page.getByRole("button", { name: "Create token" })).toBeFocused();
 
   // The list shows the token by name and prefix, never the token itself.
   const row = page.getByRole("row", { name: /E2E pipeline/ });
@@ -51,12 +52,22 @@ test("create an API token, send an event with it, revoke it", async ({ page, con
   await page.reload();
   await expect(row).not.toContainText("Never");
 
-  await row.getByRole("button", { name: /Revoke/ }).click();
+  // Escape cancels the confirmation and gives focus back to the row's button.
+  const revokeButton = row.getByRole("button", { name: /Revoke/ });
+  await revokeButton.click();
+  await expect(page.getByRole("dialog")).toContainText("cannot be undone");
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog")).toBeHidden();
+  await expect(revokeButton).toBeFocused();
+  expect((await send()).status()).toBe(202);
+
+  await revokeButton.press("Enter");
   const confirm = page.getByRole("dialog");
   await expect(confirm).toContainText("E2E pipeline");
   await confirm.getByRole("button", { name: "Revoke token" }).click();
   await expect(confirm).toBeHidden();
   await expect(page.getByText("No API tokens yet")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Create token" })).toBeFocused();
 
   const refused = await send();
   expect(refused.status()).toBe(401);

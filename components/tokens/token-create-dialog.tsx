@@ -13,14 +13,14 @@ import { useToast } from "@/components/ui/toast";
 import { createApiTokenAction } from "@/lib/actions/tokens/create-api-token";
 import { API_TOKEN_NAME_MAX_LENGTH, ZCreateApiTokenSchema, type TCreateApiTokenInput, type TCreateApiTokenSchema } from "@/lib/validation/api-token";
 
-type TokenCreateDialogProps = { isOpen: boolean; onOpenChange: (isOpen: boolean) => void };
+type TokenCreateDialogProps = { isOpen: boolean; onOpenChange: (isOpen: boolean) => void; onCloseFocus: () => void };
 
 /**
  * Asks for a name, then shows the new token once, with Copy. Opened by the page's buttons and
  * rendered in one fixed place, so the list refreshing underneath it (the empty state turning
  * into a table) cannot unmount it and lose the token on screen.
  */
-export function TokenCreateDialog({ isOpen, onOpenChange: setIsOpen }: TokenCreateDialogProps) {
+export function TokenCreateDialog({ isOpen, onOpenChange: setIsOpen, onCloseFocus }: TokenCreateDialogProps) {
   const [created, setCreated] = React.useState<{ name: string; token: string } | null>(null);
   const form = useForm<TCreateApiTokenInput, unknown, TCreateApiTokenSchema>({
     resolver: zodResolver(ZCreateApiTokenSchema),
@@ -51,6 +51,10 @@ export function TokenCreateDialog({ isOpen, onOpenChange: setIsOpen }: TokenCrea
     <Dialog open={isOpen} onOpenChange={onOpenChange}>
       <DialogContent
         hideClose={isSubmitting}
+        onCloseAutoFocus={(event) => {
+          event.preventDefault();
+          onCloseFocus();
+        }}
         // With the token on screen, only "Done" closes: a stray click outside would lose it.
         onInteractOutside={(event) => {
           if (created || isSubmitting) event.preventDefault();

@@ -10,10 +10,13 @@ import { revokeApiTokenAction } from "@/lib/actions/tokens/revoke-api-token";
 type TokenRevokeDialogProps = {
   token: { id: string; name: string; prefix: string } | null;
   onOpenChange: (isOpen: boolean) => void;
+  onCloseFocus: () => void;
+  /** Called before closing after a successful revoke (the row and its button are going away). */
+  onRevoked: () => void;
 };
 
 /** Asks before revoking: anything still using the token starts getting 401 at once. */
-export function TokenRevokeDialog({ token, onOpenChange }: TokenRevokeDialogProps) {
+export function TokenRevokeDialog({ token, onOpenChange, onCloseFocus, onRevoked }: TokenRevokeDialogProps) {
   const toast = useToast();
   const [isPending, setIsPending] = React.useState(false);
   const [error, setError] = React.useState<string | undefined>();
@@ -35,12 +38,20 @@ export function TokenRevokeDialog({ token, onOpenChange }: TokenRevokeDialogProp
       return;
     }
     toast({ title: "Token revoked", description: `“${token.name}” no longer works.` });
+    onRevoked();
     onOpenChange(false);
   }
 
   return (
     <Dialog open={token !== null} onOpenChange={changeOpen}>
-      <DialogContent hideClose={isPending} onInteractOutside={(event) => isPending && event.preventDefault()}>
+      <DialogContent
+        hideClose={isPending}
+        onInteractOutside={(event) => isPending && event.preventDefault()}
+        onCloseAutoFocus={(event) => {
+          event.preventDefault();
+          onCloseFocus();
+        }}
+      >
         <DialogHeader>
           <DialogTitle>Revoke token?</DialogTitle>
           <DialogDescription>

@@ -14,7 +14,14 @@ import { TokenRevokeDialog } from "./token-revoke-dialog";
 export function TokensTable({ tokens }: { tokens: ApiTokenSummary[] }) {
   const [revoking, setRevoking] = React.useState<ApiTokenSummary | null>(null);
   const [isCreateOpen, setIsCreateOpen] = React.useState(false);
-  const createButton = <Button onClick={() => setIsCreateOpen(true)}>Create token</Button>;
+  // The dialogs have no Radix trigger (see TokenCreateDialog), so focus is given back by hand:
+  // to the button that opened them, or to "Create token", which is always on the page.
+  const createButtonRef = React.useRef<HTMLButtonElement>(null);
+  const revokeOpenerRef = React.useRef<HTMLButtonElement | null>(null);
+  const returnFocus = (opener?: HTMLButtonElement | null) => {
+    const target = opener?.isConnected ? opener : createButtonRef.current;
+    target?.focus();
+  };
 
   return (
     <div className="grid gap-4">
@@ -27,14 +34,17 @@ export function TokensTable({ tokens }: { tokens: ApiTokenSummary[] }) {
             stored hashed.
           </p>
         </div>
-        {tokens.length > 0 ? createButton : null}
+        <Button ref={createButtonRef} onClick={() => setIsCreateOpen(true)}>
+          Create token
+        </Button>
       </div>
 
       {tokens.length === 0 ? (
         <Card className="grid place-items-center gap-3 p-10 text-center">
           <p className="font-medium">No API tokens yet</p>
-          <p className="max-w-sm text-sm text-neutral-500">Create one to let your systems send events to your webhooks.</p>
-          {createButton}
+          <p className="max-w-sm text-sm text-neutral-500">
+            Create one with “Create token” to let your systems send events to your webhooks.
+          </p>
         </Card>
       ) : (
         <Card>
@@ -70,7 +80,11 @@ export function TokensTable({ tokens }: { tokens: ApiTokenSummary[] }) {
                     )}
                   </TableCell>
                   <TableCell className="text-right">
-                    <Button variant="outline" size="sm" aria-label={`Revoke ${token.name}`} onClick={() => setRevoking(token)}>
+                    <Button variant="outline" size="sm" aria-label={`Revoke ${token.name}`} onClick={(event) => {
+                        revokeOpenerRef.current = event.currentTarget;
+                        setRevoking(token);
+                      }}
+                    >
                       Revoke
                     </Button>
                   </TableCell>
@@ -81,8 +95,13 @@ export function TokensTable({ tokens }: { tokens: ApiTokenSummary[] }) {
         </Card>
       )}
 
-      <TokenCreateDialog isOpen={isCreateOpen} onOpenChange={setIsCreateOpen} />
-      <TokenRevokeDialog token={revoking} onOpenChange={(isOpen) => !isOpen && setRevoking(null)} />
+      <TokenCreateDialog isOpen={isCreateOpen} onOpenChange={setIsCreateOpen} onCloseFocus={() => returnFocus()} />
+      <TokenRevokeDialog
+        token={revoking}
+        onOpenChange={(isOpen) => !isOpen && setRevoking(null)}
+        onRevoked={() => (revokeOpenerRef.current = null)}
+        onCloseFocus={() => returnFocus(revokeOpenerRef.current)}
+      />
     </div>
   );
 }
