@@ -84,7 +84,10 @@ export async function sendRequest(
       headersTimeout: timeoutMs,
       bodyTimeout: timeoutMs,
     });
-    const responseBody = await readCapped(response.body, limits.responseBodyMaxBytes);
+    const declared = Number(response.headers["content-length"] ?? (response.statusCode === 204 ? 0 : NaN));
+    // A body of known, allowed size is read in one go; anything else is read up to the cap.
+    const responseBody =
+      declared <= limits.responseBodyMaxBytes ? clean(await response.body.text()) : await readCapped(response.body, limits.responseBodyMaxBytes);
     const retryAfter = response.headers["retry-after"];
     return {
       status: response.statusCode,
