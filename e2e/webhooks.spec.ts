@@ -1,6 +1,10 @@
 import type { Page, Route } from "@playwright/test";
 import { expect, newSignedUpPage, test } from "./fixtures";
 
+// Long user stories (sign-ups, many round trips): on a busy 2-core machine they outgrow the
+// default 60 s. The bound is on the whole test, never on how fast one step is.
+test.describe.configure({ timeout: 180_000 });
+
 async function openCreateDialog(page: Page) {
   await page.getByRole("button", { name: "Create Webhook" }).click();
   const dialog = page.getByRole("dialog", { name: "Create Webhook" });

@@ -19,8 +19,12 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const { errors, isSubmitting } = form.formState;
 
   async function onSubmit(values: TSignInSchema) {
-    const result = await signIn("credentials", { ...values, redirect: false });
-    if (!result || result.error) {
+    const result = await signIn("credentials", { ...values, redirect: false }).catch(() => undefined);
+    if (!result) {
+      form.setError("root", { message: "Could not reach the server. Check your connection and try again." });
+      return;
+    }
+    if (result.error) {
       // One message for unknown email and wrong password: never hint which emails exist.
       form.setError("root", { message: "Incorrect email or password" });
       return;

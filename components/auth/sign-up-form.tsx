@@ -20,7 +20,11 @@ export function SignUpForm() {
   const { errors, isSubmitting } = form.formState;
 
   async function onSubmit(values: TSignUpSchema) {
-    const result = await signUpAction(values);
+    const result = await signUpAction(values).catch(() => ({
+      ok: false as const,
+      message: "Could not reach the server. Check your connection and try again.",
+      fieldErrors: undefined,
+    }));
     if (!result.ok) {
       const fieldErrors = result.fieldErrors ?? {};
       if (fieldErrors.email) form.setError("email", { message: fieldErrors.email });
@@ -28,7 +32,7 @@ export function SignUpForm() {
       if (!fieldErrors.email && !fieldErrors.password) form.setError("root", { message: result.message });
       return;
     }
-    const signedIn = await signIn("credentials", { ...values, redirect: false });
+    const signedIn = await signIn("credentials", { ...values, redirect: false }).catch(() => undefined);
     if (!signedIn || signedIn.error) {
       router.replace("/signin");
       return;

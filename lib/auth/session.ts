@@ -1,5 +1,6 @@
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { getDb } from "@/db";
 import { authOptions } from "@/lib/auth/options";
 
@@ -10,12 +11,17 @@ export type SessionUser = { id: string; email: string };
  * re-read, so a token for a deleted user (or from another database) signs nobody in.
  */
 export async function getSessionUser(): Promise<SessionUser | null> {
+  return readSessionUser();
+}
+
+// Once per server render: the layout and the page both ask.
+const readSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions());
   const id = (session?.user as { id?: string } | undefined)?.id;
   if (!id) return null;
   const user = await getDb().selectFrom("users").select(["id", "email"]).where("id", "=", id).executeTakeFirst();
   return user ?? null;
-}
+});
 
 /** The signed-in user; anyone else is sent to /signin. */
 export async function requireUser(): Promise<SessionUser> {
