@@ -2,6 +2,8 @@ import { test } from "@playwright/test";
 import { expect, newTestUser, signInThroughUi, signUpThroughUi } from "./fixtures";
 
 // Signed-out flows: these tests create their users themselves.
+// Several sign-ups and sign-ins each (scrypt on a busy 2-core machine): a roomier bound per test.
+test.describe.configure({ timeout: 120_000 });
 
 test("sign up, sign out, wrong password, sign in", async ({ page }) => {
   const user = newTestUser("auth");
