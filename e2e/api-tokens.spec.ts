@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { getSamplePayload } from "../lib/webhooks/samples";
 
@@ -13,7 +14,15 @@ async function signUp(page: Page) {
   await expect(page).toHaveURL(/\/settings\/webhooks/);
 }
 
+async function expectNoSeriousViolations(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`);
+  expect(serious, what).toEqual([]);
+}
+
 test("create an API token, send an event with it, revoke it", async ({ page, context, request }) => {
+  // Three axe scans on a busy 2-core machine take a while.
+  test.setTimeout(120_000);
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await signUp(page);
   await page.getByRole("link", { name: "API tokens" }).click();
@@ -27,6 +36,7 @@ test("create an API token, send an event with it, revoke it", async ({ page, con
   await expect(dialog.getByText("won’t be shown again")).toBeVisible();
   const shown = await dialog.getByLabel("Your new API token").inputValue();
   expect(shown).toMatch(/^dh_[0-9A-Za-z]{32}$/);
+  await expectNoSeriousViolations(page, "token shown once");
   await dialog.getByRole("button", { name: "Copy" }).click();
   const token = await page.evaluate(() => navigator.clipboard.readText());
   expect(token).toBe(shown);
@@ -51,6 +61,7 @@ test("create an API token, send an event with it, revoke it", async ({ page, con
 
   await page.reload();
   await expect(row).not.toContainText("Never");
+  await expectNoSeriousViolations(page, "token list");
 
   // Escape cancels the confirmation and gives focus back to the row's button.
   const revokeButton = row.getByRole("button", { name: /Revoke/ });
@@ -64,6 +75,7 @@ test("create an API token, send an event with it, revoke it", async ({ page, con
   await revokeButton.press("Enter");
   const confirm = page.getByRole("dialog");
   await expect(confirm).toContainText("E2E pipeline");
+  await expectNoSeriousViolations(page, "revoke confirmation");
   await confirm.getByRole("button", { name: "Revoke token" }).click();
   await expect(confirm).toBeHidden();
   await expect(page.getByText("No API tokens yet")).toBeVisible();
