@@ -177,6 +177,37 @@ test("the secret survives an edit that leaves it alone, and can be removed", asy
   await expect(edit.getByLabel("Secret")).toHaveValue("");
 });
 
+test("the create dialog cannot be closed while it saves", async ({ page }) => {
+  // Hold the create request until the test has tried to close the dialog.
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/*", async (route) => {
+    const request = route.request();
+    if (request.method() === "POST" && request.headers()["next-action"]) await released;
+    await route.continue();
+  });
+
+  const url = "https://example.com/hooks/slow-save";
+  const dialog = await openCreateDialog(page);
+  await dialog.getByLabel("Webhook URL").fill(url);
+  await dialog.getByLabel("document.created", { exact: true }).check();
+  await dialog.getByRole("button", { name: "Create Webhook" }).click();
+  await expect(dialog.getByRole("button", { name: "Saving…" })).toBeDisabled();
+  await expect(dialog.getByLabel("Webhook URL")).toBeDisabled();
+  await expect(dialog.getByRole("button", { name: "Close" })).toHaveCount(0);
+  await page.keyboard.press("Escape");
+  await page.mouse.click(5, 5);
+  await expect(dialog).toBeVisible();
+
+  release();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole("link", { name: url, exact: true })).toBeVisible();
+  // Opening it again starts from an empty form.
+  const again = await openCreateDialog(page);
+  await expect(again.getByLabel("Webhook URL")).toHaveValue("");
+  await expect(again.getByLabel("document.created", { exact: true })).not.toBeChecked();
+});
+
 test("a second user sees none of the first user's webhooks and cannot change them", async ({ page, browser }) => {
   const url = "https://example.com/hooks/owner-only";
   await createWebhook(page, url, ["document.signed"]);

@@ -141,6 +141,21 @@ describe(`webhooks manage (lib) on ${testDialect}`, () => {
     }
   });
 
+  it("holds the limit when creates race", async () => {
+    const previous = process.env.WEBHOOKS_PER_USER;
+    process.env.WEBHOOKS_PER_USER = "3";
+    try {
+      const user = await createTestUser();
+      const input = parsed({ url: "https://example.com/race", events: ["document.sent"] });
+      const results = await Promise.all(Array.from({ length: 8 }, () => createWebhook(user.id, input)));
+      expect(results.filter((r) => r.ok)).toHaveLength(3);
+      expect(await listWebhooks(user.id)).toHaveLength(3);
+    } finally {
+      if (previous === undefined) delete process.env.WEBHOOKS_PER_USER;
+      else process.env.WEBHOOKS_PER_USER = previous;
+    }
+  });
+
   it("lists newest first and skips unreadable stored events instead of failing", async () => {
     const user = await createTestUser();
     const first = await createWebhook(user.id, parsed({ url: "https://example.com/1", events: ["document.sent"] }));
