@@ -11,11 +11,10 @@ import {
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
 
-/** "jane.doe@x.com" -> "JD"; "bob@x.com" -> "BO". */
+/** "jane.doe@x.com" -> "JD"; "bob@x.com" -> "BO"; digits are skipped ("user-42@x.com" -> "US"). */
 function initials(email: string): string {
-  const local = email.split("@")[0] ?? "";
-  const parts = local.split(/[._+-]+/).filter(Boolean);
-  const letters = parts.length >= 2 ? parts[0][0] + parts[1][0] : local.slice(0, 2);
+  const words = (email.split("@")[0] ?? "").split(/[^\p{L}]+/u).filter(Boolean);
+  const letters = words.length >= 2 ? words[0][0] + words[1][0] : (words[0] ?? "").slice(0, 2);
   return (letters || "?").toUpperCase();
 }
 
