@@ -40,16 +40,15 @@ function prepare(raw: BetterSqlite3.Database): SqliteStatements {
     webhooksById: raw.prepare(`
       select id, url, enabled, secret_encrypted, previous_secret_encrypted, previous_secret_expires_at
       from webhooks where id in (select value from json_each(?))`),
+    // The two statements run per delivery bind positionally (no per-row parameter object).
     insertAttempt: raw.prepare(`
       insert into delivery_attempts (id, delivery_id, webhook_id, attempt_number, trigger, request_url, request_headers,
         request_body, response_status, response_headers, response_body, duration_ms, error, succeeded, started_at)
-      values (@id, @delivery_id, @webhook_id, @attempt_number, @trigger, @request_url, @request_headers,
-        @request_body, @response_status, @response_headers, @response_body, @duration_ms, @error, @succeeded, @started_at)`),
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     updateDelivery: raw.prepare(`
-      update deliveries set status = @status, attempt_count = @attempt_count, next_attempt_at = @next_attempt_at,
-        locked_until = null, last_status_code = @last_status_code, last_error = @last_error, next_trigger = null,
-        updated_at = @now
-      where ${mine}`),
+      update deliveries set status = ?, attempt_count = ?, next_attempt_at = ?, locked_until = null,
+        last_status_code = ?, last_error = ?, next_trigger = null, updated_at = ?
+      where id = ? and locked_until = ?`),
     releaseDelivery: raw.prepare(`update deliveries set locked_until = null, next_attempt_at = @next_attempt_at, updated_at = @now where ${mine}`),
     cancelDelivery: raw.prepare(`
       update deliveries set status = 'cancelled', locked_until = null, last_error = @reason, updated_at = @now where ${mine}`),

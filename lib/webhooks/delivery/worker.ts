@@ -177,7 +177,9 @@ class DeliveryEngine {
       } else if (!row.webhook || row.webhook.enabled !== 1) {
         this.cancel(row, row.webhook ? "Webhook disabled before the attempt" : "Webhook deleted before the attempt");
       } else {
-        this.ready.push({ ...row, target: requestTarget(row.webhook.url) });
+        const job = row as Job;
+        job.target = requestTarget(row.webhook.url);
+        this.ready.push(job);
       }
     }
     this.pump();
@@ -248,9 +250,12 @@ class DeliveryEngine {
     endpoint.progressAt = Date.now();
     this.record(job, sent);
 
-    const next = endpoint.waiting.shift();
-    if (next) this.ready.unshift(next);
-    else if (endpoint.active === 0) this.endpoints.delete(job.target.origin);
+    // The freed slot goes to this endpoint's waiting rows first (begin() may hand a row back
+    // instead of starting it, hence the loop), else to whatever is ready.
+    while (endpoint.waiting.length > 0 && endpoint.active < this.perEndpoint && this.inFlight < this.concurrency) {
+      this.begin(endpoint.waiting.shift()!, endpoint);
+    }
+    if (endpoint.active === 0 && endpoint.waiting.length === 0) this.endpoints.delete(job.target.origin);
     this.pump();
     if (this.inFlight === 0 && this.drained) this.drained();
   }

@@ -129,8 +129,15 @@ async function writeResultsSqlite(group: ResultGroup, now: number): Promise<void
   await withSqliteStatements((raw, statements) => {
     raw
       .transaction(() => {
-        for (const attempt of group.attempts) statements.insertAttempt.run(attempt);
-        for (const update of group.updates) statements.updateDelivery.run({ ...update, now });
+        for (const a of group.attempts) {
+          statements.insertAttempt.run(
+            a.id, a.delivery_id, a.webhook_id, a.attempt_number, a.trigger, a.request_url, a.request_headers, a.request_body,
+            a.response_status, a.response_headers, a.response_body, a.duration_ms, a.error, a.succeeded, a.started_at,
+          );
+        }
+        for (const u of group.updates) {
+          statements.updateDelivery.run(u.status, u.attempt_count, u.next_attempt_at, u.last_status_code, u.last_error, now, u.id, u.lease);
+        }
         for (const release of group.releases) statements.releaseDelivery.run({ ...release, now });
         for (const cancel of group.cancels) statements.cancelDelivery.run({ ...cancel, now });
         for (const id of new Set(group.goneWebhookIds)) statements.disableGoneWebhook.run({ id, reason: GONE_REASON, now });
