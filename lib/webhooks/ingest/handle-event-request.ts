@@ -17,7 +17,7 @@ export async function handleEventRequest(request: Request): Promise<Response> {
   try {
     return await handle(request);
   } catch (error) {
-    // Bad input never lands here (every check above returns a 4xx); this is our fault.
+    // Bad input never lands here (every check in handle() answers it with a 4xx): this is our fault.
     console.error("[POST /api/v1/events] unexpected error", error);
     return apiError(500, "internal_error", "Something went wrong on our side. Retry the request with the same idempotencyKey so it cannot be recorded twice.");
   }
