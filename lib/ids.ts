@@ -3,12 +3,17 @@ import { randomBytes } from "node:crypto";
 const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
 /**
- * Prefixed random ids in Svix's style (`msg_2b7…`): the prefix tells a reader what the id
- * names, and 22 base62 characters carry ~131 bits, so ids are unguessable.
+ * Prefixed ids in Svix's style (`msg_2b7…`): the prefix tells a reader what the id names.
+ * 22 base62 characters: 8 of the creation time in ms, then 14 random (~83 bits), so ids are
+ * unguessable AND time-ordered (like Svix's KSUIDs): rows then go in at the end of their
+ * primary-key and foreign-key indexes instead of dirtying a random index page each, which is
+ * most of the cost of writing the delivery log at thousands of rows a second.
  */
 export function newId(prefix: "usr" | "wh" | "evt" | "msg" | "att" | "tok"): string {
-  const bytes = randomChunk(22);
-  let out = "";
+  let time = "";
+  for (let ms = Date.now(), i = 0; i < 8; i++, ms = Math.floor(ms / 62)) time = ALPHABET[ms % 62] + time;
+  const bytes = randomChunk(14);
+  let out = time;
   for (const byte of bytes) out += ALPHABET[byte % 62];
   return `${prefix}_${out}`;
 }
