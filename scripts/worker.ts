@@ -3,10 +3,13 @@
 import { closeDb, getDialect, migrateToLatest } from "@/db";
 import { databaseUrl } from "@/lib/config";
 import { startDeliveryWorker } from "@/lib/webhooks/delivery/worker";
+import { startMaintenance } from "@/lib/webhooks/maintenance/run-maintenance";
 
 async function main() {
   await migrateToLatest();
   const worker = startDeliveryWorker();
+  // Auto-disable and retention; every step is idempotent, so N workers may each run it.
+  const maintenance = startMaintenance();
   const url = databaseUrl().replace(/\/\/[^@/]*@/, "//***@");
   console.log(`delivery worker started (pid ${process.pid}, ${getDialect()}: ${url})`);
 
@@ -15,7 +18,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     console.log(`delivery worker: ${signal}, draining`);
-    await worker.stop();
+    await Promise.all([maintenance.stop(), worker.stop()]);
     const stats = worker.stats();
     console.log(`delivery worker stopped: ${JSON.stringify(stats)}`);
     await closeDb();

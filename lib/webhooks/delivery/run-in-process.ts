@@ -1,12 +1,22 @@
+import { startMaintenance, type Maintenance } from "@/lib/webhooks/maintenance/run-maintenance";
 import { startDeliveryWorker, type DeliveryWorker } from "./worker";
 
 // The one worker of a web process (started from instrumentation.ts). Kept on globalThis so a
 // second register() (dev reloads, several route bundles) never starts a second worker.
 
-const globalWorker = globalThis as unknown as { __docuhooksWorker?: DeliveryWorker; __docuhooksDrainInstalled?: boolean };
+const globalWorker = globalThis as unknown as {
+  __docuhooksWorker?: DeliveryWorker;
+  __docuhooksMaintenance?: Maintenance;
+  __docuhooksDrainInstalled?: boolean;
+};
 
 export function startProcessWorker(): DeliveryWorker {
   return (globalWorker.__docuhooksWorker ??= startDeliveryWorker());
+}
+
+/** Auto-disable and retention run beside the worker, once per process. */
+export function startProcessMaintenance(): Maintenance {
+  return (globalWorker.__docuhooksMaintenance ??= startMaintenance());
 }
 
 /**
@@ -14,7 +24,7 @@ export function startProcessWorker(): DeliveryWorker {
  * close it and exit. Next's handlers are taken over and called after the drain, because they
  * end with process.exit and would cut the drain short.
  */
-export function drainOnShutdown(worker: DeliveryWorker): void {
+export function drainOnShutdown(worker: { stop(): Promise<void> }): void {
   if (globalWorker.__docuhooksDrainInstalled) return;
   globalWorker.__docuhooksDrainInstalled = true;
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
