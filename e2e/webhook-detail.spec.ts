@@ -92,6 +92,25 @@ test("test, log, sheet, resend, rotate and copy as curl against a real receiver"
     await expect(row).toContainText("document.signed");
     await expect(row).toContainText("1 of");
 
+    // Filters live in the URL and survive a reload.
+    await page.getByRole("tab", { name: "Failed" }).click();
+    await expect(page).toHaveURL(/status=failed/);
+    await expect(page.getByText("No deliveries match these filters.")).toBeVisible();
+    await page.getByRole("tab", { name: "Succeeded" }).click();
+    await expect(row).toBeVisible();
+    await page.getByRole("button", { name: /Filter by event/ }).click();
+    await page.getByRole("menuitemcheckbox", { name: "document.completed" }).click();
+    await page.keyboard.press("Escape");
+    await expect(page).toHaveURL(/event=document\.completed/);
+    await expect(page.getByText("No deliveries match these filters.")).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole("tab", { name: "Succeeded" })).toHaveAttribute("aria-selected", "true");
+    await expect(page.getByRole("button", { name: "Filter by event: document.completed" })).toBeVisible();
+    await page.goto(detailPath + `?search=${messageId}`);
+    await expect(page.getByLabel("Search by delivery or event id")).toHaveValue(messageId);
+    await expect(page.getByRole("button", { name: /Open delivery/ })).toHaveCount(1);
+    await page.goto(detailPath);
+
     // The sheet shows the request and the response.
     await row.getByRole("button", { name: `Open delivery ${messageId} (document.signed)` }).click();
     const sheet = page.getByRole("dialog", { name: "document.signed" });
@@ -169,6 +188,46 @@ test("test, log, sheet, resend, rotate and copy as curl against a real receiver"
       expect(await answer.text()).not.toContain(receiver.url);
     }
     await strangerContext.close();
+  } finally {
+    await receiver.close();
+  }
+});
+
+test("a receiver answering 410 Gone disables the webhook; the notice links to it and one click re-enables", async ({ page }) => {
+  test.setTimeout(90_000);
+  const receiver = await startReceiver();
+  try {
+    receiver.state.status = 410;
+    await signUpNewUser(page, "gone");
+    const detailPath = await createWebhookInUi(page, receiver.url, ["document.sent"]);
+
+    const { dialog, outcome } = await sendTest(page, "document.sent");
+    await expect(outcome).toContainText("HTTP 410");
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
+
+    // The header shows the state and the reason without a reload.
+    await expect(page.getByText("Disabled", { exact: true })).toBeVisible();
+    await expect(page.getByText("This webhook is disabled: nothing is sent to it.")).toBeVisible();
+    await expect(page.getByText(/410/).first()).toBeVisible();
+
+    // The Webhooks tab carries the in-app notice, linking back to the webhook.
+    await page.goto("/settings/webhooks");
+    const notice = page.getByRole("region", { name: /A webhook was disabled/ });
+    await expect(notice).toContainText(receiver.url);
+    await notice.getByRole("link", { name: receiver.url }).click();
+    await expect(page).toHaveURL(new RegExp(`${detailPath}$`));
+
+    // One click re-enables, then a test shows the endpoint healthy again.
+    receiver.state.status = 200;
+    await page.getByRole("button", { name: "Re-enable and send a test" }).click();
+    await expect(page.getByText("Enabled", { exact: true })).toBeVisible();
+    const testDialog = page.getByRole("dialog", { name: "Send a test event" });
+    await testDialog.getByRole("button", { name: /Send/ }).click();
+    await expect(testDialog.getByRole("status", { name: "Test outcome" })).toContainText("HTTP 200");
+    await page.keyboard.press("Escape");
+    await page.goto("/settings/webhooks");
+    await expect(page.getByRole("region", { name: /disabled/ })).toHaveCount(0);
   } finally {
     await receiver.close();
   }

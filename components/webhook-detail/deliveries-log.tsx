@@ -8,8 +8,9 @@ import { cn } from "@/components/ui/cn";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { DeliveryListRow } from "@/lib/deliveries/list-deliveries";
 import { DeliveryEventFilter } from "./delivery-event-filter";
-import { STATUS_TABS, useDeliveryFilters, type DeliveryFilters } from "./delivery-filters-state";
-import { useDeliveries } from "./delivery-queries";
+import { STATUS_TABS, type DeliveryFilters } from "./delivery-filters";
+import { useDeliveryFilters } from "./delivery-filters-state";
+import { useDeliveries, type InitialLog } from "./delivery-queries";
 import { DeliverySearch } from "./delivery-search";
 import { DeliverySheet } from "./delivery-sheet";
 import { DeliveryStatusBadge } from "./delivery-status-badge";
@@ -68,9 +69,17 @@ function DeliveryRow({ row, onOpen }: { row: DeliveryListRow; onOpen: () => void
 }
 
 /** The delivery log: status tabs, event and id filters (all in the URL), live rows, "Load more". */
-export function DeliveriesLog({ webhookId, subscribedEvents }: { webhookId: string; subscribedEvents: string[] }) {
+export function DeliveriesLog({
+  webhookId,
+  subscribedEvents,
+  initialLog,
+}: {
+  webhookId: string;
+  subscribedEvents: string[];
+  initialLog?: InitialLog;
+}) {
   const [filters, setFilters] = useDeliveryFilters();
-  const query = useDeliveries(webhookId, filters);
+  const query = useDeliveries(webhookId, filters, initialLog);
   const [openId, setOpenId] = useState<string | null>(null);
   const rows = query.data?.pages.flatMap((page) => page.rows) ?? [];
   // Filter by any event this webhook listens to now, plus any already picked in the URL.
@@ -100,7 +109,7 @@ export function DeliveriesLog({ webhookId, subscribedEvents }: { webhookId: stri
   }
 
   return (
-    <section aria-labelledby="deliveries-heading" className="grid gap-3">
+    <section aria-labelledby="deliveries-heading" className="grid min-w-0 grid-cols-1 gap-3">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2 id="deliveries-heading" className="text-sm font-semibold text-neutral-800">
           Deliveries

@@ -5,7 +5,7 @@ import { useCallback } from "react";
 import type { DeliveryDetail } from "@/lib/deliveries/get-delivery";
 import type { DeliveryPage } from "@/lib/deliveries/list-deliveries";
 import type { WebhookHealth } from "@/lib/webhooks/health/get-webhook-health";
-import { filtersToParams, type DeliveryFilters } from "./delivery-filters-state";
+import { filtersToParams, type DeliveryFilters } from "./delivery-filters";
 import { fetchJson } from "./fetch-json";
 
 // Live data of the detail page, polled while it is open (react-query pauses polling in a
@@ -17,7 +17,12 @@ const HEALTH_POLL_MS = 5_000;
 
 export const webhookDataKey = (webhookId: string) => ["webhook-detail", webhookId] as const;
 
-export function useDeliveries(webhookId: string, filters: DeliveryFilters) {
+/** The first page as the server rendered it, for the filters the page was opened with. */
+export type InitialLog = { filtersKey: string; page: DeliveryPage };
+
+export function useDeliveries(webhookId: string, filters: DeliveryFilters, initial?: InitialLog) {
+  // Only the URL's first filters have server data; another filter set starts empty, not with it.
+  const initialPage = initial && initial.filtersKey === filtersToParams(filters).toString() ? initial.page : undefined;
   return useInfiniteQuery({
     queryKey: [...webhookDataKey(webhookId), "deliveries", filters],
     queryFn: ({ pageParam }) => {
@@ -26,6 +31,7 @@ export function useDeliveries(webhookId: string, filters: DeliveryFilters) {
       return fetchJson<DeliveryPage>(`/api/webhooks/${encodeURIComponent(webhookId)}/deliveries?${params}`);
     },
     initialPageParam: "",
+    initialData: initialPage ? { pages: [initialPage], pageParams: [""] } : undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     refetchInterval: LOG_POLL_MS,
     // Changing a filter shows the old rows (dimmed) until the new ones arrive, not a skeleton.
@@ -33,8 +39,9 @@ export function useDeliveries(webhookId: string, filters: DeliveryFilters) {
   });
 }
 
-export function useWebhookHealth(webhookId: string) {
+export function useWebhookHealth(webhookId: string, initialData?: WebhookHealth) {
   return useQuery({
+    initialData,
     queryKey: [...webhookDataKey(webhookId), "health"],
     queryFn: () => fetchJson<WebhookHealth>(`/api/webhooks/${encodeURIComponent(webhookId)}/health`),
     refetchInterval: HEALTH_POLL_MS,

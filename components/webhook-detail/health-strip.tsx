@@ -2,6 +2,7 @@
 
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
+import type { WebhookHealth } from "@/lib/webhooks/health/get-webhook-health";
 import { formatDuration } from "./format";
 import { useWebhookHealth } from "./delivery-queries";
 import { LoadError } from "./load-error";
@@ -26,8 +27,8 @@ function percent(rate: number): string {
 }
 
 /** Last 24 h at a glance, refreshed while the page is open. */
-export function HealthStrip({ webhookId }: { webhookId: string }) {
-  const query = useWebhookHealth(webhookId);
+export function HealthStrip({ webhookId, initialHealth }: { webhookId: string; initialHealth?: WebhookHealth }) {
+  const query = useWebhookHealth(webhookId, initialHealth);
   const health = query.data;
 
   if (query.isError && !health) {
@@ -39,7 +40,7 @@ export function HealthStrip({ webhookId }: { webhookId: string }) {
   }
 
   return (
-    <section aria-labelledby="health-heading" className="grid gap-2">
+    <section aria-labelledby="health-heading" className="grid min-w-0 grid-cols-1 gap-2">
       <h2 id="health-heading" className="text-sm font-semibold text-neutral-800">
         Health <span className="font-normal text-neutral-600">· last 24 hours</span>
       </h2>

@@ -1,17 +1,30 @@
 "use client";
 
 import type { WebhookDetailView } from "@/lib/webhooks/detail/get-webhook-detail";
+import type { WebhookHealth } from "@/lib/webhooks/health/get-webhook-health";
 import { DeliveriesLog } from "./deliveries-log";
+import type { InitialLog } from "./delivery-queries";
 import { HealthStrip } from "./health-strip";
 import { WebhookHeader } from "./webhook-header";
 
-/** The webhook detail page: header with actions, 24 h health, live delivery log. */
-export function WebhookDetail({ webhook }: { webhook: WebhookDetailView }) {
+/**
+ * The webhook detail page: header with actions, 24 h health, live delivery log. Health and the
+ * log's first page come rendered from the server, so the page shows data at first paint, then poll.
+ */
+export function WebhookDetail({
+  webhook,
+  initialHealth,
+  initialLog,
+}: {
+  webhook: WebhookDetailView;
+  initialHealth?: WebhookHealth;
+  initialLog?: InitialLog;
+}) {
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <WebhookHeader webhook={webhook} />
-      <HealthStrip webhookId={webhook.id} />
-      <DeliveriesLog webhookId={webhook.id} subscribedEvents={webhook.events} />
+      <HealthStrip webhookId={webhook.id} initialHealth={initialHealth} />
+      <DeliveriesLog webhookId={webhook.id} subscribedEvents={webhook.events} initialLog={initialLog} />
     </div>
   );
 }

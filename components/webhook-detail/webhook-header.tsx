@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -18,9 +18,19 @@ import { SecretPanel } from "./secret-panel";
 import { TestEventDialog } from "./test-event-dialog";
 import { TimeText } from "./time-text";
 
+const HEADER_REFRESH_MS = 15_000;
+
 type OpenDialog = "test" | "edit" | "rotate" | "recover" | null;
 
-function DisabledNotice({ webhook, onEnable, isBusy }: { webhook: WebhookDetailView; onEnable: () => void; isBusy: boolean }) {
+function DisabledNotice({
+  webhook,
+  onEnable,
+  isBusy,
+}: {
+  webhook: WebhookDetailView;
+  onEnable: (thenTest: boolean) => void;
+  isBusy: boolean;
+}) {
   return (
     <div role="status" className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-amber-300 bg-amber-50 px-4 py-3">
       <div className="grid gap-0.5 text-sm text-amber-950">
@@ -35,9 +45,14 @@ function DisabledNotice({ webhook, onEnable, isBusy }: { webhook: WebhookDetailV
           ) : null}
         </p>
       </div>
-      <Button onClick={onEnable} disabled={isBusy}>
-        {isBusy ? "Enabling…" : "Re-enable"}
-      </Button>
+      <div className="flex flex-wrap gap-2">
+        <Button variant="outline" onClick={() => onEnable(true)} disabled={isBusy || webhook.events.length === 0}>
+          Re-enable and send a test
+        </Button>
+        <Button onClick={() => onEnable(false)} disabled={isBusy}>
+          {isBusy ? "Enabling…" : "Re-enable"}
+        </Button>
+      </div>
     </div>
   );
 }
@@ -64,13 +79,22 @@ export function WebhookHeader({ webhook }: { webhook: WebhookDetailView }) {
     onClick: () => setOpen(name, true),
   });
 
-  async function enable() {
+  // Enabled first, then tested: the worker sends nothing to a disabled webhook, tests included.
+  // The system can disable the webhook while the page is open (410 Gone, auto-disable): re-read
+  // the header now and then, as the log and health poll themselves.
+  useEffect(() => {
+    const timer = setInterval(() => router.refresh(), HEADER_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [router]);
+
+  async function enable(thenTest: boolean) {
     setEnabling(true);
     const result = await runAction(() => setWebhookEnabledAction({ id: webhook.id, enabled: true }));
     setEnabling(false);
     if (!result.ok) return toast({ title: "Could not re-enable", description: result.message, variant: "destructive" });
-    toast({ title: "Webhook enabled", description: "Send a test event to check the endpoint, or recover what failed." });
+    toast({ title: "Webhook enabled", description: thenTest ? undefined : "Send a test event to check the endpoint, or recover what failed." });
     router.refresh();
+    if (thenTest) setDialog("test");
   }
 
   return (
@@ -118,7 +142,10 @@ export function WebhookHeader({ webhook }: { webhook: WebhookDetailView }) {
         ) : null}
       </div>
 
-      <TestEventDialog webhookId={webhook.id} events={webhook.events} onSent={() => void refreshData()} {...dialogProps("test")} />
+      <TestEventDialog webhookId={webhook.id} events={webhook.events} onSent={() => {
+          void refreshData();
+          router.refresh();
+        }} {...dialogProps("test")} />
       <WebhookEditDialog
         webhook={webhook}
         open={dialog === "edit"}

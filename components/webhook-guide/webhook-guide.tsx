@@ -91,11 +91,11 @@ export function WebhookGuide() {
           With the <code className="font-mono text-xs">standardwebhooks</code> library (the Standard Webhooks signature, checked with its
           timestamp so an old request can&apos;t be replayed):
         </p>
-        <CodeBlock title="server.mjs" text={STANDARD_WEBHOOKS_SNIPPET} copyLabel="Copy the standardwebhooks example" />
+        <CodeBlock title="server.mjs" text={STANDARD_WEBHOOKS_SNIPPET} copyLabel="Copy the standardwebhooks example" isFullHeight />
         <p>
           Or with a plain HMAC of the body, as Documenso receivers check <code className="font-mono text-xs">X-Documenso-Signature</code>:
         </p>
-        <CodeBlock title="verify.mjs" text={PLAIN_HMAC_SNIPPET} copyLabel="Copy the HMAC example" />
+        <CodeBlock title="verify.mjs" text={PLAIN_HMAC_SNIPPET} copyLabel="Copy the HMAC example" isFullHeight />
         <p>
           After rotating a secret, <code className="font-mono text-xs">webhook-signature</code> carries a signature with the new and the old
           secret for a day, so a receiver on either one keeps verifying while you switch.

@@ -7,7 +7,8 @@ export async function signUpNewUser(page: Page, prefix: string): Promise<string>
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("correct horse battery staple");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/settings\/webhooks/);
+  // Generous: sign-up hashes a password (scrypt) and the CI machine may be busy.
+  await expect(page).toHaveURL(/\/settings\/webhooks/, { timeout: 30_000 });
   return email;
 }
 
