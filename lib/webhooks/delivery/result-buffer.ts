@@ -15,7 +15,7 @@ export type Outcome = {
 };
 
 /** Results wait this long for company before a small group is written anyway. */
-const FLUSH_DELAY_MS = 5;
+const FLUSH_DELAY_MS = 10;
 const MAX_GROUP = 2_000;
 
 function toGroup(outcomes: Outcome[]): { group: ResultGroup; earliestDue: number } {

@@ -92,8 +92,9 @@ class DeliveryEngine {
     this.timeoutMs = deliveryConfig.timeoutMs();
     this.leaseMs = Math.max(deliveryConfig.leaseMs(), this.timeoutMs + 2 * LEASE_MARGIN_MS);
     this.dispatcher = options.dispatcher ?? getSafeDispatcher();
+    // Results are written two batches at a time: fewer, larger transactions cost less per row.
     this.results = new ResultBuffer(
-      this.batchSize,
+      2 * this.batchSize,
       (dueAt) => this.wakeAtTime(dueAt),
       (count) => {
         this.held -= count;
@@ -145,9 +146,9 @@ class DeliveryEngine {
 
   private claimIfRoom(): void {
     if (!this.running || this.claiming || !this.moreDue) return;
-    // Hold up to a batch waiting to be sent and a batch being written beyond what can be in
-    // flight, so posts never wait for a claim.
-    const room = this.concurrency + 2 * this.batchSize - this.held;
+    // Hold up to a batch waiting to be sent and two batches of results being written beyond
+    // what can be in flight, so posts never wait for a claim.
+    const room = this.concurrency + 3 * this.batchSize - this.held;
     if (room < Math.min(this.batchSize, Math.ceil(this.concurrency / 2)) && this.held > 0) return;
     const limit = Math.min(room, this.batchSize);
     this.moreDue = false;
