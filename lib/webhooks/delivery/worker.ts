@@ -39,7 +39,7 @@ const LEASE_MARGIN_MS = 1_000;
 /** How long rows of an endpoint at its cap stay away before they are claimed again. */
 const BUSY_ENDPOINT_DEFER_MS = 1_000;
 /** An endpoint at its cap with no answer for this long is treated as stalled (hanging). */
-const STALLED_AFTER_MS = 1_000;
+const STALLED_AFTER_MS = 500;
 const CLAIM_ERROR_BACKOFF_MS = 1_000;
 
 type Job = ClaimedDelivery & { target: RequestTarget };
@@ -199,11 +199,12 @@ class DeliveryEngine {
       // table for a while, so they don't crowd out the healthy endpoints' share of the worker.
       const now = Date.now();
       const isStalled = now - endpoint.progressAt > STALLED_AFTER_MS;
-      if (endpoint.waiting.length < (isStalled ? this.perEndpoint : 2 * this.batchSize)) {
-        endpoint.waiting.push(job);
-      } else {
-        this.release(job, now + (isStalled ? Math.max(BUSY_ENDPOINT_DEFER_MS, this.timeoutMs / 2) : BUSY_ENDPOINT_DEFER_MS));
-      }
+      const deferUntil = now + (isStalled ? Math.max(BUSY_ENDPOINT_DEFER_MS, this.timeoutMs / 2) : BUSY_ENDPOINT_DEFER_MS);
+      const queueLimit = isStalled ? this.perEndpoint : 2 * this.batchSize;
+      // A queue that grew while the endpoint still looked busy is cut back once it stalls.
+      while (endpoint.waiting.length > queueLimit) this.release(endpoint.waiting.pop()!, deferUntil);
+      if (endpoint.waiting.length < queueLimit) endpoint.waiting.push(job);
+      else this.release(job, deferUntil);
     }
   }
 
