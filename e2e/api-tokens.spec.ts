@@ -1,18 +1,10 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { getSamplePayload } from "../lib/webhooks/samples";
+import { expect, test } from "./fixtures";
 
 // A new user creates an API token in settings, uses it against the real ingestion route,
 // then revokes it and sees the same request refused.
-
-async function signUp(page: Page) {
-  const email = `tokens-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
-  await page.goto("/signup");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("correct horse battery staple");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/settings\/webhooks/);
-}
 
 async function expectNoSeriousViolations(page: Page, what: string) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -23,8 +15,8 @@ async function expectNoSeriousViolations(page: Page, what: string) {
 test("create an API token, send an event with it, revoke it", async ({ page, context, request }) => {
   // Three axe scans on a busy 2-core machine take a while.
   test.setTimeout(120_000);
+  // The fixture has signed a new user up; they are on the Webhooks tab.
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-  await signUp(page);
   await page.getByRole("link", { name: "API tokens" }).click();
   await expect(page.getByText("No API tokens yet")).toBeVisible();
 
