@@ -10,6 +10,8 @@ export type OursWorker = {
   child: BenchChild;
   /** CPU ms the worker process has used so far. */
   cpuMs(): Promise<number>;
+  /** The worker's own counters (claimed, attempts, delivered, ...). */
+  stats(): Promise<Record<string, number>>;
   /** Sends "wake" and resolves with the ms until `count` requests arrived on `prefix` paths and no delivery of `webhookIds` is open. */
   drain(expect: { prefix: string; count: number; webhookIds: string[] }, timeoutMs?: number, pollMs?: number): Promise<number>;
   peakRssMiB(): number | undefined;
@@ -26,6 +28,10 @@ export async function startOursWorker(ctx: BenchContext, db: BenchDatabase, env:
     async cpuMs() {
       child.send("cpu");
       return (await child.next("cpu")).ms as number;
+    },
+    async stats() {
+      child.send("stats");
+      return (await child.next("stats")).stats as Record<string, number>;
     },
     async drain({ prefix, count, webhookIds }, timeoutMs = 300_000, pollMs = 10) {
       await ctx.receiver.reset();
@@ -50,7 +56,7 @@ export async function timeOursDrains(
   ctx: BenchContext,
   db: BenchDatabase,
   options: { urls: string[]; events: number; runs: number; env?: Record<string, string>; stopGraceMs?: number },
-): Promise<{ times: number[]; cpuMs: number[] }> {
+): Promise<{ times: number[]; cpuMs: number[]; stats: Record<string, number> }> {
   await useDatabase(db);
   await clearOutbox();
   const { userId, webhookIds } = await seedUserWithWebhooks(options.urls);
@@ -69,7 +75,7 @@ export async function timeOursDrains(
       times.push(await worker.drain(expect(options.events)));
       cpuMs.push((await worker.cpuMs()) - cpuBefore);
     }
-    return { times, cpuMs };
+    return { times, cpuMs, stats: await worker.stats() };
   } finally {
     await worker.stop(options.stopGraceMs);
   }

@@ -16,11 +16,14 @@ export async function hangingEndpointFigures(ctx: BenchContext, dbs: { sqlite: B
   const rows: Row[] = [];
   for (const db of ctx.quick ? [dbs.sqlite] : [dbs.sqlite, dbs.postgres]) {
     ctx.log(`hanging endpoint on ${db.label}: ${n.toLocaleString("en-US")} deliveries to ${HEALTHY} healthy endpoints, without and with a ninth that hangs`);
-    const without = (await timeOursDrains(ctx, db, { urls: healthy, events, runs })).times;
-    const withHang = (await timeOursDrains(ctx, db, { urls: [...healthy, ctx.receiver.hangUrl], events, runs, stopGraceMs: 1_000 })).times;
+    const withoutRun = await timeOursDrains(ctx, db, { urls: healthy, events, runs });
+    const withRun = await timeOursDrains(ctx, db, { urls: [...healthy, ctx.receiver.hangUrl], events, runs, stopGraceMs: 1_000 });
+    const without = withoutRun.times;
+    const withHang = withRun.times;
     const base = rate(n, best(without));
     const hung = rate(n, best(withHang));
-    ctx.log(`  without: ${without.map((ms) => fmtRate(rate(n, ms))).join(", ")}; with: ${withHang.map((ms) => fmtRate(rate(n, ms))).join(", ")}`);
+    ctx.log(`  without: ${without.map((ms) => fmtRate(rate(n, ms))).join(", ")} (worker ${JSON.stringify(withoutRun.stats)})`);
+    ctx.log(`  with:    ${withHang.map((ms) => fmtRate(rate(n, ms))).join(", ")} (worker ${JSON.stringify(withRun.stats)})`);
     rows.push({
       figure: `healthy endpoints' deliveries/s, one endpoint hanging ÷ none, ${db.label === "sqlite" ? "SQLite" : "Postgres"}`,
       ours: fmtRate(hung),
