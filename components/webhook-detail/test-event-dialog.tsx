@@ -46,6 +46,7 @@ function Outcome({ outcome }: { outcome: TestEventOutcome }) {
 export function TestEventDialog({
   webhookId,
   events,
+  isEnabled,
   open,
   onOpenChange,
   onSent,
@@ -53,6 +54,8 @@ export function TestEventDialog({
   webhookId: string;
   /** Dotted names the webhook listens to. */
   events: string[];
+  /** The worker sends nothing to a disabled webhook, tests included. */
+  isEnabled: boolean;
   open: boolean;
   onOpenChange: (open: boolean) => void;
   onSent: () => void;
@@ -89,6 +92,11 @@ export function TestEventDialog({
       description="Sends the event's example payload, signed as usual, to this webhook only. It is logged like any delivery."
     >
       <div className="grid gap-4">
+        {!isEnabled ? (
+          <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+            This webhook is disabled, so nothing is sent to it. Re-enable it to send a test.
+          </p>
+        ) : null}
         {events.length === 0 ? (
           <p className="text-sm text-neutral-700">This webhook listens to no event. Edit it to choose some first.</p>
         ) : (
@@ -122,7 +130,7 @@ export function TestEventDialog({
               Close
             </Button>
           </DialogClose>
-          <Button onClick={send} disabled={isBusy || events.length === 0}>
+          <Button onClick={send} disabled={isBusy || events.length === 0 || !isEnabled}>
             {isBusy ? "Sending…" : outcome ? "Send again" : "Send test"}
           </Button>
         </DialogFooter>

@@ -142,7 +142,7 @@ export function WebhookHeader({ webhook }: { webhook: WebhookDetailView }) {
         ) : null}
       </div>
 
-      <TestEventDialog webhookId={webhook.id} events={webhook.events} onSent={() => {
+      <TestEventDialog webhookId={webhook.id} events={webhook.events} isEnabled={webhook.enabled} onSent={() => {
           void refreshData();
           router.refresh();
         }} {...dialogProps("test")} />
