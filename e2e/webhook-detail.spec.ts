@@ -232,3 +232,39 @@ test("a receiver answering 410 Gone disables the webhook; the notice links to it
     await receiver.close();
   }
 });
+
+test("recover failed resends what failed since the chosen time, after saying how many", async ({ page }) => {
+  test.setTimeout(90_000);
+  const receiver = await startReceiver();
+  try {
+    receiver.state.status = 500;
+    await signUpNewUser(page, "recover");
+    await createWebhookInUi(page, receiver.url, ["document.completed"]);
+
+    const { outcome } = await sendTest(page, "document.completed");
+    await expect(outcome).toContainText("HTTP 500");
+    await page.keyboard.press("Escape");
+    // The short test schedule (playwright.config.ts) gives up after a few retries.
+    const row = page.getByRole("row", { name: /document\.completed/ });
+    await expect(row).toContainText("Failed", { timeout: 20_000 });
+    const failedRequests = receiver.received.length;
+
+    receiver.state.status = 200;
+    await page.getByRole("button", { name: "Recover failed" }).click();
+    const dialog = page.getByRole("dialog", { name: "Recover failed deliveries" });
+    await dialog.getByRole("button", { name: "Last 1 hour" }).click();
+    await expect(dialog.getByRole("status")).toHaveText("1 failed delivery will be resent.");
+    await dialog.getByRole("button", { name: "Resend 1" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText("1 delivery queued again")).toBeVisible();
+
+    await expect(row).toContainText("Delivered");
+    expect(receiver.received.length).toBe(failedRequests + 1);
+    await row.getByRole("button", { name: /Open delivery/ }).click();
+    const last = page.getByRole("dialog", { name: "document.completed" }).getByRole("article").first();
+    await expect(last).toContainText("Manual");
+    await expect(last).toContainText("HTTP 200");
+  } finally {
+    await receiver.close();
+  }
+});
