@@ -61,6 +61,8 @@ export type SafeDispatcherOptions = {
   /** Read on every new connection, so WEBHOOK_ALLOW_PRIVATE applies without a restart. */
   allowPrivate?: () => boolean;
   connectTimeoutMs?: number;
+  /** Defaults to DELIVERY_ENDPOINT_CONCURRENCY. */
+  connectionsPerOrigin?: number;
 };
 
 export function createSafeDispatcher(options: SafeDispatcherOptions = {}): Agent {
@@ -81,8 +83,11 @@ export function createSafeDispatcher(options: SafeDispatcherOptions = {}): Agent
       (error: Error) => callback(error, null),
     );
   };
-  // Keep-alive pools per origin; the engine caps in-flight requests per endpoint itself.
-  return new Agent({ connect, keepAliveTimeout: 30_000, keepAliveMaxTimeout: 120_000, pipelining: 1 });
+  // Keep-alive pools per origin, as many connections as the engine lets requests be in flight
+  // per endpoint: without the cap, a request sent the moment another finishes can find its
+  // connection not yet released and open one more, and connecting costs more than a request.
+  const connections = Math.max(1, options.connectionsPerOrigin ?? deliveryConfig.perEndpointConcurrency());
+  return new Agent({ connect, connections, keepAliveTimeout: 30_000, keepAliveMaxTimeout: 120_000, pipelining: 1 });
 }
 
 const globalDispatcher = globalThis as unknown as { __docuhooksSafeDispatcher?: Agent };
