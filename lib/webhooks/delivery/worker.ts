@@ -2,7 +2,7 @@ import type { Dispatcher } from "undici";
 import { getDialect } from "@/db";
 import { deliveryConfig } from "@/lib/config";
 import { newId } from "@/lib/ids";
-import { getSafeDispatcher } from "@/lib/net/safe-dispatcher";
+import { createSafeDispatcher, getSafeDispatcher } from "@/lib/net/safe-dispatcher";
 import { onNewDeliveries } from "@/lib/webhooks/wake";
 import { buildDeliveryBody, buildDeliveryHeaders } from "./build-request";
 import { claimDueDeliveries, type ClaimedDelivery } from "./claim-deliveries";
@@ -61,6 +61,7 @@ class DeliveryEngine {
   private readonly timeoutMs: number;
   private readonly leaseMs: number;
   private readonly dispatcher: Dispatcher;
+  private ownDispatcher: Dispatcher | undefined;
   private readonly results: ResultBuffer;
 
   private running = false;
@@ -91,7 +92,11 @@ class DeliveryEngine {
     this.pollIntervalMs = Math.max(10, options.pollIntervalMs ?? deliveryConfig.pollIntervalMs());
     this.timeoutMs = deliveryConfig.timeoutMs();
     this.leaseMs = Math.max(deliveryConfig.leaseMs(), this.timeoutMs + 2 * LEASE_MARGIN_MS);
-    this.dispatcher = options.dispatcher ?? getSafeDispatcher();
+    // The shared pool has as many connections per origin as the configured cap; a worker with
+    // a cap of its own gets a pool to match (and closes it when it stops).
+    if (options.dispatcher) this.dispatcher = options.dispatcher;
+    else if (this.perEndpoint === deliveryConfig.perEndpointConcurrency()) this.dispatcher = getSafeDispatcher();
+    else this.dispatcher = this.ownDispatcher = createSafeDispatcher({ connectionsPerOrigin: this.perEndpoint });
     // Results are written two batches at a time: fewer, larger transactions cost less per row.
     this.results = new ResultBuffer(
       2 * this.batchSize,
@@ -125,6 +130,7 @@ class DeliveryEngine {
     for (const endpoint of this.endpoints.values()) for (const job of endpoint.waiting.splice(0)) this.release(job, now);
     if (this.inFlight > 0) await new Promise<void>((resolve) => (this.drained = resolve));
     await this.results.flushAll();
+    await this.ownDispatcher?.close();
   }
 
   private wake(): void {
