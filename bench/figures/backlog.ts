@@ -79,8 +79,8 @@ async function backlogOn(ctx: BenchContext, db: BenchDatabase): Promise<Row[]> {
   }
 }
 
-export async function backlogFigures(ctx: BenchContext, dbs: { sqlite: BenchDatabase; postgres: BenchDatabase }): Promise<Row[]> {
+export async function backlogFigures(ctx: BenchContext, dbs: { sqlite: BenchDatabase; postgres: BenchDatabase }, sqliteOnly = false): Promise<Row[]> {
   const rows = await backlogOn(ctx, dbs.sqlite);
-  if (!ctx.quick) rows.push(...(await backlogOn(ctx, dbs.postgres)));
+  if (!ctx.quick && !sqliteOnly) rows.push(...(await backlogOn(ctx, dbs.postgres)));
   return rows;
 }
