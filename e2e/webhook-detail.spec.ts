@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { promisify } from "node:util";
 import { expect, test, type Page } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
+import { getSamplePayload } from "../lib/webhooks/samples";
 import { createWebhookInUi, signUpNewUser } from "./support/sign-up";
 
 // A new user points a webhook at a real receiver and works the detail page as a person
@@ -264,6 +265,51 @@ test("recover failed resends what failed since the chosen time, after saying how
     const last = page.getByRole("dialog", { name: "document.completed" }).getByRole("article").first();
     await expect(last).toContainText("Manual");
     await expect(last).toContainText("HTTP 200");
+  } finally {
+    await receiver.close();
+  }
+});
+
+test("a longer log pages with Load more, live, and a delivery opens from the keyboard", async ({ page }) => {
+  test.setTimeout(120_000);
+  const receiver = await startReceiver();
+  try {
+    await signUpNewUser(page, "paging");
+    // An API token, as a user would make one, to post events like their system would.
+    await page.goto("/settings/tokens");
+    await page.getByRole("button", { name: "Create token" }).click();
+    const tokenDialog = page.getByRole("dialog");
+    await tokenDialog.getByLabel("Token name").fill("paging");
+    await tokenDialog.getByRole("button", { name: "Create token" }).click();
+    const token = await tokenDialog.getByLabel("Your new API token").inputValue();
+    await tokenDialog.getByRole("button", { name: "Done" }).click();
+
+    await createWebhookInUi(page, receiver.url, ["document.opened"]);
+    for (let i = 0; i < 30; i++) {
+      const answer = await page.request.post("/api/v1/events", {
+        headers: { authorization: `Bearer ${token}` },
+        data: { event: "document.opened", payload: { ...getSamplePayload("DOCUMENT_OPENED"), id: 9000 + i } },
+      });
+      expect(answer.status()).toBe(202);
+    }
+
+    // The log fills in by itself; the first page holds 25, Load more brings the rest.
+    const openButtons = page.getByRole("button", { name: /Open delivery .* \(document\.opened\)/ });
+    await expect(openButtons).toHaveCount(25);
+    await page.getByRole("button", { name: "Load more" }).click();
+    await expect(openButtons).toHaveCount(30);
+    await expect(page.getByRole("button", { name: "Load more" })).toHaveCount(0);
+    await expect(page.getByRole("row", { name: /document\.opened/ }).filter({ hasText: "Delivered" })).toHaveCount(30);
+
+    // Keyboard only: focus a row's button, Enter opens the sheet, Escape closes it and focus returns.
+    const first = openButtons.first();
+    await first.focus();
+    await page.keyboard.press("Enter");
+    const sheet = page.getByRole("dialog", { name: "document.opened" });
+    await expect(sheet.getByRole("article", { name: /Attempt 1 of/ })).toContainText("HTTP 200");
+    await page.keyboard.press("Escape");
+    await expect(sheet).toBeHidden();
+    await expect(first).toBeFocused();
   } finally {
     await receiver.close();
   }

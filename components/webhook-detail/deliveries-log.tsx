@@ -1,7 +1,7 @@
 "use client";
 
 import * as Tabs from "@radix-ui/react-tabs";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
@@ -81,6 +81,16 @@ export function DeliveriesLog({
   const [filters, setFilters] = useDeliveryFilters();
   const query = useDeliveries(webhookId, filters, initialLog);
   const [openId, setOpenId] = useState<string | null>(null);
+  // The sheet is opened by state, so focus goes back by hand to what opened it (a row's button).
+  const openerRef = useRef<HTMLElement | null>(null);
+  const openSheet = (id: string) => {
+    openerRef.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setOpenId(id);
+  };
+  const closeSheet = () => {
+    setOpenId(null);
+    setTimeout(() => openerRef.current?.focus(), 0);
+  };
   const rows = query.data?.pages.flatMap((page) => page.rows) ?? [];
   // Filter by any event this webhook listens to now, plus any already picked in the URL.
   const eventOptions = [...new Set([...subscribedEvents, ...filters.events])];
@@ -105,7 +115,7 @@ export function DeliveriesLog({
   } else if (rows.length === 0) {
     body = <MessageRow>{emptyText(filters, subscribedEvents)}</MessageRow>;
   } else {
-    body = rows.map((row) => <DeliveryRow key={row.id} row={row} onOpen={() => setOpenId(row.id)} />);
+    body = rows.map((row) => <DeliveryRow key={row.id} row={row} onOpen={() => openSheet(row.id)} />);
   }
 
   return (
@@ -162,7 +172,7 @@ export function DeliveriesLog({
           </Button>
         </div>
       ) : null}
-      <DeliverySheet webhookId={webhookId} deliveryId={openId} onClose={() => setOpenId(null)} />
+      <DeliverySheet webhookId={webhookId} deliveryId={openId} onClose={closeSheet} />
     </section>
   );
 }
