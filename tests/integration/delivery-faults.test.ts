@@ -121,6 +121,14 @@ describe(`delivery faults (${testDialect})`, () => {
     expect(attempts.map((a) => a.response_status)).toEqual([301, 301, 301, 301]);
   });
 
+  it("logs at most 64 KiB of a large response body, and still counts the 2xx", async () => {
+    const { deliveryId } = await queueDelivery("/big", [{ status: 200, body: "y".repeat(200_000) }]);
+    const delivery = await finalDelivery(deliveryId);
+    expect(delivery).toMatchObject({ status: "delivered", attempt_count: 1, last_status_code: 200 });
+    const [attempt] = await attemptsOf(deliveryId);
+    expect(attempt.response_body).toBe("y".repeat(64 * 1024));
+  });
+
   it("disables the webhook at once on 410 Gone and stops the delivery", async () => {
     const { deliveryId, webhook, user } = await queueDelivery("/gone", [{ status: 410 }]);
     const delivery = await finalDelivery(deliveryId);
