@@ -39,7 +39,10 @@ async function latencyOn(ctx: BenchContext, db: BenchDatabase): Promise<Row> {
   try {
     await ctx.receiver.reset();
     await offer(userId, 500, EVENTS_PER_SECOND); // warm-up, not measured
-    await waitForArrivals(ctx.receiver, "/lat", 500, 60_000);
+    await waitForArrivals(ctx.receiver, "/lat", 500, 60_000).catch((error: Error) => {
+      // Say what the worker saw, so a stall can be told apart from a slow machine.
+      throw new Error(`${error.message}; worker ${JSON.stringify(worker.stats())}`);
+    });
     await ctx.receiver.reset();
     const count = EVENTS_PER_SECOND * (ctx.quick ? 2 : 8);
     const { elapsedMs, recordMs } = await offer(userId, count, EVENTS_PER_SECOND);
