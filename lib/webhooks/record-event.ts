@@ -1,7 +1,9 @@
-import { sql } from "kysely";
+import { sql, type Kysely } from "kysely";
+import type { Database } from "@/db/types";
 import { getDb, getDialect } from "@/db";
 import { newId } from "@/lib/ids";
 import type { WireEventName } from "@/lib/webhooks/events";
+import { newDeliveryRow } from "@/lib/webhooks/new-delivery-row";
 import { DELIVERY_CHANNEL, signalNewDeliveries } from "@/lib/webhooks/wake";
 
 export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -43,12 +45,7 @@ async function findByIdempotencyKey(userId: string, key: string, now: number): P
     .where("idempotency_key", "=", key)
     .executeTakeFirst();
   if (!event || event.created_at <= now - IDEMPOTENCY_WINDOW_MS) return undefined;
-  const { count } = await db
-    .selectFrom("deliveries")
-    .select((eb) => eb.fn.countAll<number>().as("count"))
-    .where("event_id", "=", event.id)
-    .executeTakeFirstOrThrow();
-  return { id: event.id, deliveries: Number(count), replayed: true };
+  return { id: event.id, deliveries: await countDeliveries(db, event.id), replayed: true };
 }
 
 async function recordEventOnce(userId: string, input: RecordEventInput, now: number): Promise<RecordEventResult> {
@@ -64,12 +61,7 @@ async function recordEventOnce(userId: string, input: RecordEventInput, now: num
           .where("idempotency_key", "=", input.idempotencyKey)
           .executeTakeFirst();
         if (existing && existing.created_at > now - IDEMPOTENCY_WINDOW_MS) {
-          const { count } = await trx
-            .selectFrom("deliveries")
-            .select((eb) => eb.fn.countAll<number>().as("count"))
-            .where("event_id", "=", existing.id)
-            .executeTakeFirstOrThrow();
-          return { id: existing.id, deliveries: Number(count), replayed: true };
+          return { id: existing.id, deliveries: await countDeliveries(trx, existing.id), replayed: true };
         }
         // Older than the window: the key is free again; the old event keeps its history.
         if (existing) await trx.updateTable("events").set({ idempotency_key: null }).where("id", "=", existing.id).execute();
@@ -99,20 +91,7 @@ async function recordEventOnce(userId: string, input: RecordEventInput, now: num
         await trx
           .insertInto("deliveries")
           .values(
-            subscribed.map((webhook) => ({
-              id: newId("msg"),
-              event_id: eventId,
-              webhook_id: webhook.id,
-              user_id: userId,
-              status: "pending" as const,
-              attempt_count: 0,
-              next_attempt_at: now,
-              locked_until: null,
-              last_status_code: null,
-              last_error: null,
-              created_at: now,
-              updated_at: now,
-            })),
+            subscribed.map((webhook) => newDeliveryRow({ eventId, webhookId: webhook.id, userId, now })),
           )
           .execute();
         // Delivered to listening workers in other processes when (and only if) this commits.
@@ -122,6 +101,15 @@ async function recordEventOnce(userId: string, input: RecordEventInput, now: num
     });
   if (result.deliveries > 0 && !result.replayed) signalNewDeliveries();
   return result;
+}
+
+async function countDeliveries(db: Kysely<Database>, eventId: string): Promise<number> {
+  const { count } = await db
+    .selectFrom("deliveries")
+    .select((eb) => eb.fn.countAll<number>().as("count"))
+    .where("event_id", "=", eventId)
+    .executeTakeFirstOrThrow();
+  return Number(count);
 }
 
 function isUniqueViolation(error: unknown): boolean {

@@ -1,6 +1,7 @@
 import { getDb } from "@/db";
 import { notifyWorkers } from "@/lib/deliveries/notify-workers";
 import { newId } from "@/lib/ids";
+import { newDeliveryRow } from "@/lib/webhooks/new-delivery-row";
 import { parseStoredEvents } from "@/lib/webhooks/manage/webhook-view";
 import { findWebhookRow } from "@/lib/webhooks/manage/find-webhook-row";
 import { toDottedName, type WireEventName } from "@/lib/webhooks/events";
@@ -49,7 +50,8 @@ export async function sendTestEvent(
 
   const now = Date.now();
   const eventId = newId("evt");
-  const deliveryId = newId("msg");
+  const delivery = newDeliveryRow({ eventId, webhookId: webhook.id, userId, now, trigger: "test" });
+  const deliveryId = delivery.id;
   await getDb()
     .transaction()
     .execute(async (trx) => {
@@ -57,24 +59,7 @@ export async function sendTestEvent(
         .insertInto("events")
         .values({ id: eventId, user_id: userId, type: event, payload: JSON.stringify(getSamplePayload(event)), idempotency_key: null, created_at: now })
         .execute();
-      await trx
-        .insertInto("deliveries")
-        .values({
-          id: deliveryId,
-          event_id: eventId,
-          webhook_id: webhook.id,
-          user_id: userId,
-          status: "pending",
-          attempt_count: 0,
-          next_attempt_at: now,
-          next_trigger: "test",
-          locked_until: null,
-          last_status_code: null,
-          last_error: null,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
+      await trx.insertInto("deliveries").values(delivery).execute();
     });
   await notifyWorkers();
 
