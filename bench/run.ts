@@ -1,4 +1,5 @@
 // npm run bench [-- --quick] [-- --only=throughput,ingestion,latency,backlog,hang] [-- --cpu-prof]
+//   [-- --build | --no-build] [-- --backlog-sqlite-only]
 // Measures the delivery engine and ingestion against baselines from the same run on this
 // machine and prints one table (docs/benchmarks.md explains each figure). Not a test: nothing
 // here asserts; a missed target is printed as MISS.
