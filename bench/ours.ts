@@ -4,7 +4,7 @@
 import { clearOutbox, fillOutbox, seedUserWithWebhooks, useDatabase, waitForOutboxDrained, type BenchDatabase } from "./bench-db";
 import { peakRssMiB, spawnBenchChild, type BenchChild } from "./child";
 import type { BenchContext } from "./context";
-import { waitForArrivals } from "./receiver-client";
+import { arrivalsOn, waitForArrivals } from "./receiver-client";
 
 export type OursWorker = {
   child: BenchChild;
@@ -12,8 +12,13 @@ export type OursWorker = {
   cpuMs(): Promise<number>;
   /** The worker's own counters (claimed, attempts, delivered, ...). */
   stats(): Promise<Record<string, number>>;
-  /** Sends "wake" and resolves with the ms until `count` requests arrived on `prefix` paths and no delivery of `webhookIds` is open. */
-  drain(expect: { prefix: string; count: number; webhookIds: string[] }, timeoutMs?: number, pollMs?: number): Promise<number>;
+  /**
+   * Runs `fill` (the outbox), sends "wake" and resolves with the ms until `count` more requests
+   * arrived on `prefix` paths and no delivery of `webhookIds` is open. Arrivals are counted
+   * from a snapshot taken before the fill: a worker still busy with a hanging endpoint's
+   * retries may pick new rows up before the wake, and those arrivals must still count.
+   */
+  drain(expect: { prefix: string; count: number; webhookIds: string[] }, fill: () => Promise<void>, timeoutMs?: number, pollMs?: number): Promise<number>;
   peakRssMiB(): number | undefined;
   stop(graceMs?: number): Promise<void>;
 };
@@ -33,11 +38,12 @@ export async function startOursWorker(ctx: BenchContext, db: BenchDatabase, env:
       child.send("stats");
       return (await child.next("stats")).stats as Record<string, number>;
     },
-    async drain({ prefix, count, webhookIds }, timeoutMs = 300_000, pollMs = 10) {
-      await ctx.receiver.reset();
+    async drain({ prefix, count, webhookIds }, fill, timeoutMs = 300_000, pollMs = 10) {
+      const from = arrivalsOn(await ctx.receiver.stats(), prefix);
+      await fill();
       const started = performance.now();
       child.send("wake");
-      await waitForArrivals(ctx.receiver, prefix, count, timeoutMs, pollMs);
+      await waitForArrivals(ctx.receiver, prefix, from + count, timeoutMs, pollMs);
       await waitForOutboxDrained(webhookIds, timeoutMs, pollMs);
       return performance.now() - started;
     },
@@ -63,16 +69,14 @@ export async function timeOursDrains(
   const healthyIds = webhookIds.filter((_, i) => options.urls[i].includes("/wh/"));
   const expect = (events: number) => ({ prefix: "/wh", count: events * healthyIds.length, webhookIds: healthyIds });
   const warmEvents = Math.max(1, Math.round(1_000 / options.urls.length));
-  await fillOutbox(userId, warmEvents);
   const worker = await startOursWorker(ctx, db, options.env);
   try {
-    await worker.drain(expect(warmEvents));
+    await worker.drain(expect(warmEvents), () => fillOutbox(userId, warmEvents));
     const times: number[] = [];
     const cpuMs: number[] = [];
     for (let run = 0; run < options.runs; run++) {
-      await fillOutbox(userId, options.events);
       const cpuBefore = await worker.cpuMs();
-      times.push(await worker.drain(expect(options.events)));
+      times.push(await worker.drain(expect(options.events), () => fillOutbox(userId, options.events)));
       cpuMs.push((await worker.cpuMs()) - cpuBefore);
     }
     return { times, cpuMs, stats: await worker.stats() };

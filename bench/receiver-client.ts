@@ -51,14 +51,17 @@ export async function startReceiver(): Promise<Receiver> {
   };
 }
 
+/** Requests counted on paths starting with `prefix` since the last reset. */
+export function arrivalsOn(stats: ReceiverStats, prefix: string): number {
+  return Object.entries(stats.byPath).reduce((sum, [path, n]) => (path.startsWith(prefix) ? sum + n : sum), 0);
+}
+
 /** Polls until the receiver has counted `count` requests on paths starting with `prefix`. */
 export async function waitForArrivals(receiver: Receiver, prefix: string, count: number, timeoutMs: number, pollMs = 10): Promise<ReceiverStats> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const stats = await receiver.stats();
-    const arrived = Object.entries(stats.byPath)
-      .filter(([path]) => path.startsWith(prefix))
-      .reduce((sum, [, n]) => sum + n, 0);
+    const arrived = arrivalsOn(stats, prefix);
     if (arrived >= count) return stats;
     if (Date.now() > deadline) throw new Error(`only ${arrived}/${count} requests on ${prefix}* arrived within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, pollMs));

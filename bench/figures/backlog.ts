@@ -4,6 +4,7 @@
 import { clearOutbox, fillOutbox, seedUserWithWebhooks, useDatabase, waitForOutboxDrained, type BenchDatabase } from "../bench-db";
 import type { BenchContext } from "../context";
 import { startOursWorker } from "../ours";
+import { arrivalsOn } from "../receiver-client";
 import { fmtRate, rate, type Row } from "../table";
 
 const ENDPOINTS = 10;
@@ -17,8 +18,7 @@ async function drainWithProgress(ctx: BenchContext, wake: () => void, count: num
   wake();
   for (;;) {
     await new Promise((resolve) => setTimeout(resolve, 100));
-    const { byPath } = await ctx.receiver.stats();
-    const n = Object.entries(byPath).reduce((sum, [path, c]) => (path.startsWith("/wh") ? sum + c : sum), 0);
+    const n = arrivalsOn(await ctx.receiver.stats(), "/wh");
     samples.push({ ms: performance.now() - started, n });
     if (n >= count) break;
     if (performance.now() - started > 30 * 60_000) throw new Error(`backlog not drained in 30 min (${n}/${count})`);
@@ -40,12 +40,10 @@ async function backlogOn(ctx: BenchContext, db: BenchDatabase): Promise<Row[]> {
   await clearOutbox();
   const urls = ctx.receiver.urls(ENDPOINTS);
   const { userId, webhookIds } = await seedUserWithWebhooks(urls);
-  await fillOutbox(userId, 100);
   const worker = await startOursWorker(ctx, db);
   try {
-    await worker.drain({ prefix: "/wh", count: 100 * ENDPOINTS, webhookIds });
-    await fillOutbox(userId, SMALL / ENDPOINTS);
-    const smallMs = await worker.drain({ prefix: "/wh", count: SMALL, webhookIds });
+    await worker.drain({ prefix: "/wh", count: 100 * ENDPOINTS, webhookIds }, () => fillOutbox(userId, 100));
+    const smallMs = await worker.drain({ prefix: "/wh", count: SMALL, webhookIds }, () => fillOutbox(userId, SMALL / ENDPOINTS));
     ctx.log(`backlog on ${label}: ${SMALL.toLocaleString("en-US")} pending drained at ${fmtRate(rate(SMALL, smallMs))}; filling ${big.toLocaleString("en-US")}`);
     const fillStarted = performance.now();
     await fillOutbox(userId, big / ENDPOINTS);
