@@ -44,7 +44,7 @@ export async function createPgDatabase(name: string): Promise<BenchDatabase> {
 }
 
 /** Points this process's getDb() at the database and migrates it. */
-export async function useDatabase(db: BenchDatabase): Promise<void> {
+export async function switchDatabase(db: BenchDatabase): Promise<void> {
   await closeDb();
   process.env.DATABASE_URL = db.url;
   await migrateToLatest();
@@ -59,7 +59,10 @@ export async function seedUserWithWebhooks(urls: string[]): Promise<{ userId: st
   const db = getDb();
   const now = Date.now();
   const userId = `usr_bench_${Math.random().toString(36).slice(2, 10)}`;
-  await db.insertInto("users").values({ id: userId, email: `${userId}@bench.local`, name: "Bench", password_hash: "x", created_at: now }).execute();
+  await db
+    .insertInto("users")
+    .values({ id: userId, email: `${userId}@bench.local`, name: "Bench", password_hash: "x", created_at: now })
+    .execute();
   const secret = encryptSecret(BENCH_SECRET);
   const webhookIds = urls.map((_, i) => `wh_${userId.slice(10)}_${i}`);
   await db

@@ -1,7 +1,7 @@
 // Runs a bench/*.ts file as its own node process (node --import tsx, so the PID is node itself:
 // /proc/<pid>/status then describes the measured process, and signals reach it directly).
 // Children talk back with stdout lines "BENCH <json>".
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import readline from "node:readline";
@@ -63,8 +63,14 @@ export function spawnBenchChild(file: string, env: Record<string, string | undef
         const timer = setTimeout(() => reject(new Error(`${file}: no "${type}" within ${timeoutMs} ms`)), timeoutMs);
         waiters.push({
           type,
-          resolve: (m) => (clearTimeout(timer), resolve(m)),
-          reject: (e) => (clearTimeout(timer), reject(e)),
+          resolve: (m) => {
+            clearTimeout(timer);
+            resolve(m);
+          },
+          reject: (e) => {
+            clearTimeout(timer);
+            reject(e);
+          },
         });
       });
     },

@@ -1,8 +1,15 @@
 // Runs ours (bench/worker-child.ts) against a bench database and times it draining the outbox.
 // The child polls only once an hour, so it touches nothing until the parent has filled the
 // outbox and sent "wake" (the in-process signal recordEvent gives): the clock starts there.
-import { clearOutbox, fillOutbox, seedUserWithWebhooks, useDatabase, waitForOutboxDrained, type BenchDatabase } from "./bench-db";
-import { peakRssMiB, spawnBenchChild, type BenchChild } from "./child";
+import {
+  type BenchDatabase,
+  clearOutbox,
+  fillOutbox,
+  seedUserWithWebhooks,
+  switchDatabase,
+  waitForOutboxDrained,
+} from "./bench-db";
+import { type BenchChild, peakRssMiB, spawnBenchChild } from "./child";
 import type { BenchContext } from "./context";
 import { arrivalsOn, waitForArrivals } from "./receiver-client";
 
@@ -18,14 +25,27 @@ export type OursWorker = {
    * from a snapshot taken before the fill: a worker still busy with a hanging endpoint's
    * retries may pick new rows up before the wake, and those arrivals must still count.
    */
-  drain(expect: { prefix: string; count: number; webhookIds: string[] }, fill: () => Promise<void>, timeoutMs?: number, pollMs?: number): Promise<number>;
+  drain(
+    expect: { prefix: string; count: number; webhookIds: string[] },
+    fill: () => Promise<void>,
+    timeoutMs?: number,
+    pollMs?: number,
+  ): Promise<number>;
   peakRssMiB(): number | undefined;
   stop(graceMs?: number): Promise<void>;
 };
 
-export async function startOursWorker(ctx: BenchContext, db: BenchDatabase, env: Record<string, string> = {}): Promise<OursWorker> {
+export async function startOursWorker(
+  ctx: BenchContext,
+  db: BenchDatabase,
+  env: Record<string, string> = {},
+): Promise<OursWorker> {
   const nodeArgs = ctx.cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${ctx.cpuProfDir}`] : [];
-  const child = spawnBenchChild("bench/worker-child.ts", { DATABASE_URL: db.url, DELIVERY_POLL_INTERVAL_MS: "3600000", ...env }, nodeArgs);
+  const child = spawnBenchChild(
+    "bench/worker-child.ts",
+    { DATABASE_URL: db.url, DELIVERY_POLL_INTERVAL_MS: "3600000", ...env },
+    nodeArgs,
+  );
   ctx.onCleanup(() => child.stop(1_000));
   await child.next("started", 60_000);
   return {
@@ -63,7 +83,7 @@ export async function timeOursDrains(
   db: BenchDatabase,
   options: { urls: string[]; events: number; runs: number; env?: Record<string, string>; stopGraceMs?: number },
 ): Promise<{ times: number[]; cpuMs: number[]; stats: Record<string, number> }> {
-  await useDatabase(db);
+  await switchDatabase(db);
   await clearOutbox();
   const { userId, webhookIds } = await seedUserWithWebhooks(options.urls);
   const healthyIds = webhookIds.filter((_, i) => options.urls[i].includes("/wh/"));

@@ -3,7 +3,12 @@
 // Usage: npx tsx bench/profile-summary.ts bench/profiles/<file>.cpuprofile [top=25]
 import fs from "node:fs";
 
-type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number; children?: number[] };
+type Node = {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+  children?: number[];
+};
 type Profile = { nodes: Node[]; startTime: number; endTime: number; samples: number[]; timeDeltas: number[] };
 
 const [file, topArg] = process.argv.slice(2);
@@ -13,7 +18,9 @@ const profile = JSON.parse(fs.readFileSync(file, "utf8")) as Profile;
 
 // Self time per node from the sample stream (timeDeltas are µs between samples).
 const selfUs = new Map<number, number>();
-profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i + 1] ?? 0)));
+profile.samples.forEach((id, i) => {
+  selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i + 1] ?? 0));
+});
 const totalUs = [...selfUs.values()].reduce((a, b) => a + b, 0);
 
 function area(url: string, name: string): string {
@@ -21,7 +28,7 @@ function area(url: string, name: string): string {
   const nm = url.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
   if (nm) return nm[1];
   if (url.startsWith("node:")) return url;
-  const local = url.replace(/^file:\/\//, "").replace(process.cwd() + "/", "");
+  const local = url.replace(/^file:\/\//, "").replace(`${process.cwd()}/`, "");
   return local;
 }
 
@@ -47,8 +54,11 @@ for (const node of profile.nodes) {
   const us = selfUs.get(node.id) ?? 0;
   if (!us) continue;
   let at: Node | undefined = node;
-  while (at && !(/\/(lib|db)\//.test(at.callFrame.url) && !at.callFrame.url.includes("node_modules"))) at = nodeById.get(parent.get(at.id) ?? -1);
-  const key = at ? `${at.callFrame.functionName || "(anonymous)"}  ${area(at.callFrame.url, "")}` : "(no caller of ours on the stack)";
+  while (at && !(/\/(lib|db)\//.test(at.callFrame.url) && !at.callFrame.url.includes("node_modules")))
+    at = nodeById.get(parent.get(at.id) ?? -1);
+  const key = at
+    ? `${at.callFrame.functionName || "(anonymous)"}  ${area(at.callFrame.url, "")}`
+    : "(no caller of ours on the stack)";
   byCaller.set(key, (byCaller.get(key) ?? 0) + us);
 }
 

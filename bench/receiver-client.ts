@@ -57,7 +57,13 @@ export function arrivalsOn(stats: ReceiverStats, prefix: string): number {
 }
 
 /** Polls until the receiver has counted `count` requests on paths starting with `prefix`. */
-export async function waitForArrivals(receiver: Receiver, prefix: string, count: number, timeoutMs: number, pollMs = 10): Promise<ReceiverStats> {
+export async function waitForArrivals(
+  receiver: Receiver,
+  prefix: string,
+  count: number,
+  timeoutMs: number,
+  pollMs = 10,
+): Promise<ReceiverStats> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const stats = await receiver.stats();

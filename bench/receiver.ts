@@ -6,8 +6,9 @@
 //   /hang/...  never answers (the "one endpoint hangs" figure)
 //   /lat/...   parses the body and records arrival - payload.benchSentAt (latency figure)
 // A sample of signed requests is verified, so the figures are known to be real deliveries.
-import http from "node:http";
+
 import { createHmac, timingSafeEqual } from "node:crypto";
+import http from "node:http";
 
 const portCount = Number(process.env.BENCH_RECEIVER_PORTS ?? 12);
 const secret = process.env.BENCH_SECRET ?? "";

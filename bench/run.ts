@@ -7,7 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { closeDb } from "@/db";
-import { benchTempDir, createPgDatabase, createSqliteDatabase, type BenchDatabase } from "./bench-db";
+import { type BenchDatabase, benchTempDir, createPgDatabase, createSqliteDatabase } from "./bench-db";
 import { ROOT } from "./child";
 import type { BenchContext } from "./context";
 import { backlogFigures } from "./figures/backlog";
@@ -16,15 +16,19 @@ import { hangingEndpointFigures } from "./figures/hanging-endpoint";
 import { ingestionFigures } from "./figures/ingestion";
 import { latencyFigures } from "./figures/latency";
 import { startReceiver } from "./receiver-client";
-import { missingRow, renderTable, type Row } from "./table";
+import { missingRow, type Row, renderTable } from "./table";
 
 const FIGURES = ["throughput", "ingestion", "latency", "backlog", "hang"] as const;
 type Figure = (typeof FIGURES)[number];
 
 function parseArgs(argv: string[]) {
   const quick = argv.includes("--quick");
-  const only = argv.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",") as Figure[] | undefined;
-  for (const name of only ?? []) if (!FIGURES.includes(name)) throw new Error(`unknown figure "${name}"; use ${FIGURES.join(", ")}`);
+  const only = argv
+    .find((a) => a.startsWith("--only="))
+    ?.slice("--only=".length)
+    .split(",") as Figure[] | undefined;
+  for (const name of only ?? [])
+    if (!FIGURES.includes(name)) throw new Error(`unknown figure "${name}"; use ${FIGURES.join(", ")}`);
   return {
     quick,
     figures: new Set<Figure>(only ?? FIGURES),
@@ -80,7 +84,9 @@ async function main() {
   };
 
   const loadAtStart = os.loadavg()[0];
-  ctx.log(`docuhooks bench${args.quick ? " --quick" : ""}: receiver on ${ctx.receiver.origins.length} loopback ports (pid ${ctx.receiver.pid}); load average ${loadAtStart.toFixed(2)} on ${os.cpus().length} CPUs`);
+  ctx.log(
+    `docuhooks bench${args.quick ? " --quick" : ""}: receiver on ${ctx.receiver.origins.length} loopback ports (pid ${ctx.receiver.pid}); load average ${loadAtStart.toFixed(2)} on ${os.cpus().length} CPUs`,
+  );
   const attempt = async (figure: Figure, fallback: Row[], run: () => Promise<Row[]>) => {
     if (!args.figures.has(figure)) return;
     try {
@@ -88,7 +94,9 @@ async function main() {
       rows.push(...measured);
       for (const row of measured) {
         const verdict = row.pass === undefined ? "n/a" : row.pass ? "pass" : "MISS";
-        ctx.log(`=> ${row.figure}: ${row.ours} vs ${row.baseline}${row.ratio === undefined ? "" : ` = ${row.ratio.toFixed(2)}`} (target ${row.target}: ${verdict})`);
+        ctx.log(
+          `=> ${row.figure}: ${row.ours} vs ${row.baseline}${row.ratio === undefined ? "" : ` = ${row.ratio.toFixed(2)}`} (target ${row.target}: ${verdict})`,
+        );
       }
     } catch (error) {
       console.error(`${figure}: ${(error as Error).stack}`);
@@ -96,10 +104,14 @@ async function main() {
     }
   };
   try {
-    await attempt("throughput", [missingRow("deliveries/s ÷ raw undici / graphile-worker", "≥ 0.70 / 0.60 / 1.15", "")], async () =>
-      deliveryThroughputFigures(ctx, await fresh("throughput")),
+    await attempt(
+      "throughput",
+      [missingRow("deliveries/s ÷ raw undici / graphile-worker", "≥ 0.70 / 0.60 / 1.15", "")],
+      async () => deliveryThroughputFigures(ctx, await fresh("throughput")),
     );
-    await attempt("latency", [missingRow("event → first attempt p50 / p99", "≤ 5 / 25 ms", "")], async () => latencyFigures(ctx, await fresh("latency")));
+    await attempt("latency", [missingRow("event → first attempt p50 / p99", "≤ 5 / 25 ms", "")], async () =>
+      latencyFigures(ctx, await fresh("latency")),
+    );
     await attempt("hang", [missingRow("healthy endpoints' deliveries/s, one hanging ÷ none", "≥ 0.90", "")], async () =>
       hangingEndpointFigures(ctx, await fresh("hang")),
     );
@@ -113,10 +125,14 @@ async function main() {
     await cleanUp();
   }
   const loadAtEnd = os.loadavg()[0];
-  console.log(`\ndocuhooks bench${args.quick ? " --quick" : ""}, ${new Date().toISOString()}, ${((Date.now() - started) / 1000).toFixed(0)} s, ${os.cpus().length} CPUs, load average ${loadAtStart.toFixed(2)} at start, ${loadAtEnd.toFixed(2)} at end\n`);
+  console.log(
+    `\ndocuhooks bench${args.quick ? " --quick" : ""}, ${new Date().toISOString()}, ${((Date.now() - started) / 1000).toFixed(0)} s, ${os.cpus().length} CPUs, load average ${loadAtStart.toFixed(2)} at start, ${loadAtEnd.toFixed(2)} at end\n`,
+  );
   console.log(renderTable(rows));
   if (Math.max(loadAtStart, loadAtEnd) > os.cpus().length * 0.75) {
-    console.log(`\nNote: other work was running on this machine (load average above ${(os.cpus().length * 0.75).toFixed(1)}): wall-clock rates are depressed and noisy; the CPU µs per delivery in the log are the steadier comparison.`);
+    console.log(
+      `\nNote: other work was running on this machine (load average above ${(os.cpus().length * 0.75).toFixed(1)}): wall-clock rates are depressed and noisy; the CPU µs per delivery in the log are the steadier comparison.`,
+    );
   }
 }
 

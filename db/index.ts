@@ -2,13 +2,19 @@ import fs from "node:fs";
 import path from "node:path";
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from "kysely";
 import { databaseUrl, isPostgresUrl } from "@/lib/config";
-import type { Database } from "./types";
 import { migrations } from "./migrations";
+import type { Database } from "./types";
 
 export type Db = Kysely<Database>;
 export type DialectName = "sqlite" | "postgres";
 
-type Handle = { db: Db; dialect: DialectName; url: string; pgPool?: import("pg").Pool; sqlite?: import("better-sqlite3").Database };
+type Handle = {
+  db: Db;
+  dialect: DialectName;
+  url: string;
+  pgPool?: import("pg").Pool;
+  sqlite?: import("better-sqlite3").Database;
+};
 
 // Kept on globalThis so Next's dev reloads and route bundles share one pool per process.
 const globalHandle = globalThis as unknown as { __docuhooksDb?: Handle };

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { createWebhookInUi, signUpNewUser } from "./support/sign-up";
 
 // No serious or critical axe violation on the settings pages, and the detail page's dialogs

@@ -1,4 +1,4 @@
-import { test as base, expect, type Browser, type Page } from "@playwright/test";
+import { type Browser, test as base, expect, type Page } from "@playwright/test";
 
 // Every test signs up users of its own through the UI, so tests never share rows and can run
 // in parallel against one server and one database.

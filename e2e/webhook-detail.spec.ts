@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { promisify } from "node:util";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
 import { getSamplePayload } from "../lib/webhooks/samples";
 import { createWebhookInUi, signUpNewUser } from "./support/sign-up";
@@ -107,7 +107,7 @@ test("test, log, sheet, resend, rotate and copy as curl against a real receiver"
     await page.reload();
     await expect(page.getByRole("tab", { name: "Succeeded" })).toHaveAttribute("aria-selected", "true");
     await expect(page.getByRole("button", { name: "Filter by event: document.completed" })).toBeVisible();
-    await page.goto(detailPath + `?search=${messageId}`);
+    await page.goto(`${detailPath}?search=${messageId}`);
     await expect(page.getByLabel("Search by delivery or event id")).toHaveValue(messageId);
     await expect(page.getByRole("button", { name: /Open delivery/ })).toHaveCount(1);
     await page.goto(detailPath);
@@ -183,7 +183,11 @@ test("test, log, sheet, resend, rotate and copy as curl against a real receiver"
     await expect(stranger.getByRole("heading", { name: "Webhook not found" })).toBeVisible();
     await expect(stranger.getByText(receiver.url)).toHaveCount(0);
     const webhookId = detailPath.split("/").pop()!;
-    for (const path of [`/api/webhooks/${webhookId}/deliveries`, `/api/webhooks/${webhookId}/health`, `/api/deliveries/${messageId}`]) {
+    for (const path of [
+      `/api/webhooks/${webhookId}/deliveries`,
+      `/api/webhooks/${webhookId}/health`,
+      `/api/deliveries/${messageId}`,
+    ]) {
       const answer = await strangerContext.request.get(path);
       expect(answer.status(), path).toBe(404);
       expect(await answer.text()).not.toContain(receiver.url);

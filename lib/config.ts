@@ -43,7 +43,7 @@ export function persistentSecret(envName: string, fileName: string, bytes = 32):
   const encoded = Buffer.from(value).toString("base64");
   try {
     // "wx": if another process won the race, read its value instead of overwriting it.
-    fs.writeFileSync(file, encoded + "\n", { mode: 0o600, flag: "wx" });
+    fs.writeFileSync(file, `${encoded}\n`, { mode: 0o600, flag: "wx" });
     return encoded;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;

@@ -31,14 +31,30 @@ async function measure(label: string): Promise<void> {
   const db = getDb();
   const now = Date.now();
   const userId = newId("usr");
-  await db.insertInto("users").values({ id: userId, email: "bench@example.com", name: null, password_hash: "x", created_at: now }).execute();
+  await db
+    .insertInto("users")
+    .values({ id: userId, email: "bench@example.com", name: null, password_hash: "x", created_at: now })
+    .execute();
   const webhookIds = Array.from({ length: WEBHOOKS }, () => newId("wh"));
   await db
     .insertInto("webhooks")
-    .values(webhookIds.map((id) => ({ id, user_id: userId, url: "http://127.0.0.1:9/hook", events: '["DOCUMENT_SIGNED"]', enabled: 1, created_at: now, updated_at: now })))
+    .values(
+      webhookIds.map((id) => ({
+        id,
+        user_id: userId,
+        url: "http://127.0.0.1:9/hook",
+        events: '["DOCUMENT_SIGNED"]',
+        enabled: 1,
+        created_at: now,
+        updated_at: now,
+      })),
+    )
     .execute();
   const eventId = newId("evt");
-  await db.insertInto("events").values({ id: eventId, user_id: userId, type: "DOCUMENT_SIGNED", payload: "{}", created_at: now }).execute();
+  await db
+    .insertInto("events")
+    .values({ id: eventId, user_id: userId, type: "DOCUMENT_SIGNED", payload: "{}", created_at: now })
+    .execute();
 
   const started = performance.now();
   const span = isSpread ? 30 * DAY : DAY - 60_000;
@@ -95,7 +111,7 @@ async function measure(label: string): Promise<void> {
   // One untimed run first, as a running server has: pool connections open, pages cached.
   await getWebhookHealth(userId, webhookIds[0], now);
   const times: number[] = [];
-  let health;
+  let health: Awaited<ReturnType<typeof getWebhookHealth>> | undefined;
   for (let run = 0; run < 5; run++) {
     const t0 = performance.now();
     health = await getWebhookHealth(userId, webhookIds[0], now);
@@ -106,14 +122,23 @@ async function measure(label: string): Promise<void> {
     `${label.padEnd(8)} ${ATTEMPTS.toLocaleString("en")} attempts (${isSpread ? "30 days, 10 webhooks" : "all in the 24 h window, 1 webhook"}): ` +
       `health query median ${times[2].toFixed(1)} ms (min ${times[0].toFixed(1)}, max ${times[4].toFixed(1)}); inserted in ${insertSeconds.toFixed(0)} s`,
   );
-  console.log(`         window: ${health?.attempts} attempts, rate ${health?.successRate?.toFixed(3)}, p50 ${health?.p50Ms} ms, p95 ${health?.p95Ms} ms, backlog ${health?.pendingBacklog}`);
+  console.log(
+    `         window: ${health?.attempts} attempts, rate ${health?.successRate?.toFixed(3)}, p50 ${health?.p50Ms} ms, p95 ${health?.p95Ms} ms, backlog ${health?.pendingBacklog}`,
+  );
   // The window's grouped pass, as the database plans and (Postgres) times it server-side:
   // apart from client round trips, which a loaded machine stretches.
   const windowQuery = sql`select duration_ms, count(*) as n, sum(succeeded) as ok from delivery_attempts
     where webhook_id = ${webhookIds[0]} and started_at > ${now - DAY} and started_at <= ${now} group by duration_ms`;
-  const plan = await sql<Record<string, string>>`${sql.raw(label === "postgres" ? "explain (analyze)" : "explain query plan")} ${windowQuery}`.execute(db);
+  const plan = await sql<
+    Record<string, string>
+  >`${sql.raw(label === "postgres" ? "explain (analyze)" : "explain query plan")} ${windowQuery}`.execute(db);
   const planLines = plan.rows.map((row) => row["QUERY PLAN"] ?? row.detail);
-  console.log(`         plan: ${planLines.filter((line) => /Index|SEARCH|SCAN|Execution Time|Aggregate|B-TREE/.test(line)).map((line) => line.trim()).join(" | ")}`);
+  console.log(
+    `         plan: ${planLines
+      .filter((line) => /Index|SEARCH|SCAN|Execution Time|Aggregate|B-TREE/.test(line))
+      .map((line) => line.trim())
+      .join(" | ")}`,
+  );
   await closeDb();
 }
 
@@ -142,16 +167,20 @@ async function main(): Promise<void> {
   } finally {
     // Without FORCE first: killing backends of a pool that is just closing made its idle
     // clients emit unhandled errors now and then. Closed connections go within moments.
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await admin.query(`DROP DATABASE IF EXISTS ${name}${attempt >= 20 ? " WITH (FORCE)" : ""}`);
-        break;
-      } catch (error) {
-        if (attempt >= 20) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 250));
-      }
-    }
+    await dropDatabase(admin, name);
     await admin.end();
+  }
+}
+
+async function dropDatabase(admin: pg.Client, name: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await admin.query(`DROP DATABASE IF EXISTS ${name}${attempt >= 20 ? " WITH (FORCE)" : ""}`);
+      return;
+    } catch (error) {
+      if (attempt >= 20) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
   }
 }
 

@@ -14,6 +14,10 @@ if [ ! -x /usr/bin/chromium ]; then
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) || { echo "could not install chromium"; exit 1; }
 fi
 
+echo "=== typecheck and lint ==="
+npx tsc --noEmit || { echo "typecheck failed"; echo "0 passed, 1 failed"; exit 1; }
+npx biome check . || { echo "lint failed (npm run format fixes formatting)"; echo "0 passed, 1 failed"; exit 1; }
+
 reports=$(mktemp -d)
 export PG_THROWAWAY_DIR=$(mktemp -d /tmp/docuhooks-pg.XXXXXX)
 PG_ADMIN_URL=$(bash scripts/ensure-postgres.sh) || { echo "PostgreSQL: neither reachable nor startable"; exit 1; }

@@ -1,5 +1,5 @@
-import { Providers } from "@/components/providers";
 import { TopBar } from "@/components/layout/top-bar";
+import { Providers } from "@/components/providers";
 import { requireUser } from "@/lib/auth/session";
 
 // Every page in (app) needs a signed-in user. Checked here, on the Node server, because

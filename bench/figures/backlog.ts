@@ -1,11 +1,18 @@
 // Throughput with a big backlog (1,000,000 pending; --quick 100,000) against a small one
 // (10,000): the claim must not slow down as the table grows. The worker runs as its own
 // process, and its peak RSS (VmHWM) over both runs is the memory figure.
-import { clearOutbox, fillOutbox, seedUserWithWebhooks, useDatabase, waitForOutboxDrained, type BenchDatabase } from "../bench-db";
+import {
+  type BenchDatabase,
+  clearOutbox,
+  fillOutbox,
+  seedUserWithWebhooks,
+  switchDatabase,
+  waitForOutboxDrained,
+} from "../bench-db";
 import type { BenchContext } from "../context";
 import { startOursWorker } from "../ours";
 import { arrivalsOn } from "../receiver-client";
-import { fmtRate, rate, type Row } from "../table";
+import { fmtRate, type Row, rate } from "../table";
 
 const ENDPOINTS = 10;
 const SMALL = 10_000;
@@ -36,7 +43,7 @@ async function drainWithProgress(ctx: BenchContext, wake: () => void, count: num
 async function backlogOn(ctx: BenchContext, db: BenchDatabase): Promise<Row[]> {
   const big = ctx.quick ? 100_000 : 1_000_000;
   const label = db.label === "sqlite" ? "SQLite" : "Postgres";
-  await useDatabase(db);
+  await switchDatabase(db);
   await clearOutbox();
   const urls = ctx.receiver.urls(ENDPOINTS);
   const { userId, webhookIds } = await seedUserWithWebhooks(urls);
@@ -44,7 +51,9 @@ async function backlogOn(ctx: BenchContext, db: BenchDatabase): Promise<Row[]> {
   try {
     await worker.drain({ prefix: "/wh", count: 100 * ENDPOINTS, webhookIds }, () => fillOutbox(userId, 100));
     const smallMs = await worker.drain({ prefix: "/wh", count: SMALL, webhookIds }, () => fillOutbox(userId, SMALL / ENDPOINTS));
-    ctx.log(`backlog on ${label}: ${SMALL.toLocaleString("en-US")} pending drained at ${fmtRate(rate(SMALL, smallMs))}; filling ${big.toLocaleString("en-US")}`);
+    ctx.log(
+      `backlog on ${label}: ${SMALL.toLocaleString("en-US")} pending drained at ${fmtRate(rate(SMALL, smallMs))}; filling ${big.toLocaleString("en-US")}`,
+    );
     const fillStarted = performance.now();
     await fillOutbox(userId, big / ENDPOINTS);
     ctx.log(`  filled in ${((performance.now() - fillStarted) / 1000).toFixed(1)} s; draining`);
@@ -52,7 +61,9 @@ async function backlogOn(ctx: BenchContext, db: BenchDatabase): Promise<Row[]> {
     const peak = worker.peakRssMiB() ?? NaN;
     const small = rate(SMALL, smallMs);
     const large = rate(big, bigRun.elapsedMs);
-    ctx.log(`  ${big.toLocaleString("en-US")} drained at ${fmtRate(large)} (first tenth ${fmtRate(bigRun.first)}, last tenth ${fmtRate(bigRun.last)}); worker peak RSS ${peak.toFixed(0)} MiB`);
+    ctx.log(
+      `  ${big.toLocaleString("en-US")} drained at ${fmtRate(large)} (first tenth ${fmtRate(bigRun.first)}, last tenth ${fmtRate(bigRun.last)}); worker peak RSS ${peak.toFixed(0)} MiB`,
+    );
     const bigLabel = big >= 1_000_000 ? "1M" : `${big / 1000}k`;
     return [
       {
@@ -77,7 +88,11 @@ async function backlogOn(ctx: BenchContext, db: BenchDatabase): Promise<Row[]> {
   }
 }
 
-export async function backlogFigures(ctx: BenchContext, dbs: { sqlite: BenchDatabase; postgres: BenchDatabase }, sqliteOnly = false): Promise<Row[]> {
+export async function backlogFigures(
+  ctx: BenchContext,
+  dbs: { sqlite: BenchDatabase; postgres: BenchDatabase },
+  sqliteOnly = false,
+): Promise<Row[]> {
   const rows = await backlogOn(ctx, dbs.sqlite);
   if (!ctx.quick && !sqliteOnly) rows.push(...(await backlogOn(ctx, dbs.postgres)));
   return rows;

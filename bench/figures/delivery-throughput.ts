@@ -5,7 +5,7 @@ import { createPgDatabase } from "../bench-db";
 import { spawnBenchChild } from "../child";
 import type { BenchContext } from "../context";
 import { timeOursDrains } from "../ours";
-import { best, fmtRate, median, rate, type Row } from "../table";
+import { best, fmtRate, median, type Row, rate } from "../table";
 
 const ENDPOINTS = 10;
 const RAW_INFLIGHT = 256;
@@ -41,7 +41,11 @@ async function timeGraphile(ctx: BenchContext, pgUrl: string, n: number, config:
 }
 
 /** graphile-worker at its best here: a few concurrency / local-queue settings, the fastest kept. */
-async function graphileBest(ctx: BenchContext, n: number, runs: number): Promise<{ perSecond: number; cpuUs: number; config: GraphileConfig }> {
+async function graphileBest(
+  ctx: BenchContext,
+  n: number,
+  runs: number,
+): Promise<{ perSecond: number; cpuUs: number; config: GraphileConfig }> {
   const db = await createPgDatabase("graphile");
   ctx.onCleanup(db.drop);
   const candidates: GraphileConfig[] = ctx.quick
@@ -55,7 +59,9 @@ async function graphileBest(ctx: BenchContext, n: number, runs: number): Promise
   for (const config of candidates) {
     const timed = await timeGraphile(ctx, db.url, n, config);
     const perSecond = rate(n, timed.elapsedMs);
-    ctx.log(`  graphile-worker concurrency=${config.concurrency} localQueue=${config.localQueue}: ${fmtRate(perSecond)}, ${cpuUs(timed.cpuMs, n)} µs CPU/delivery`);
+    ctx.log(
+      `  graphile-worker concurrency=${config.concurrency} localQueue=${config.localQueue}: ${fmtRate(perSecond)}, ${cpuUs(timed.cpuMs, n)} µs CPU/delivery`,
+    );
     if (perSecond > top.perSecond) top = { perSecond, cpuMs: timed.cpuMs, config };
   }
   const rates = [top.perSecond];
@@ -74,12 +80,17 @@ function cpuUs(cpuMs: number, n: number): number {
   return Math.round((cpuMs * 1000) / n);
 }
 
-export async function deliveryThroughputFigures(ctx: BenchContext, dbs: { sqlite: BenchDatabase; postgres: BenchDatabase }): Promise<Row[]> {
+export async function deliveryThroughputFigures(
+  ctx: BenchContext,
+  dbs: { sqlite: BenchDatabase; postgres: BenchDatabase },
+): Promise<Row[]> {
   const n = ctx.quick ? 3_000 : 20_000;
   const runs = ctx.quick ? 1 : 3;
   const events = n / ENDPOINTS;
   const urls = ctx.receiver.urls(ENDPOINTS);
-  ctx.log(`delivery throughput: ${n.toLocaleString("en-US")} signed ~1 KB deliveries to ${ENDPOINTS} endpoints, ${runs} run(s) each`);
+  ctx.log(
+    `delivery throughput: ${n.toLocaleString("en-US")} signed ~1 KB deliveries to ${ENDPOINTS} endpoints, ${runs} run(s) each`,
+  );
 
   // Raw undici runs bracket ours (before and after), so drift on a shared machine shows up in both.
   const rawRuns: Timed[] = [];
@@ -87,7 +98,9 @@ export async function deliveryThroughputFigures(ctx: BenchContext, dbs: { sqlite
   const ours = async (db: BenchDatabase) => {
     const { times, cpuMs } = await timeOursDrains(ctx, db, { urls, events, runs });
     const label = db.label === "sqlite" ? "SQLite" : "Postgres";
-    ctx.log(`  ours on ${label}: ${times.map((ms) => fmtRate(rate(n, ms))).join(", ")}; ${cpuUs(median(cpuMs), n)} µs CPU/delivery in the worker`);
+    ctx.log(
+      `  ours on ${label}: ${times.map((ms) => fmtRate(rate(n, ms))).join(", ")}; ${cpuUs(median(cpuMs), n)} µs CPU/delivery in the worker`,
+    );
     return { perSecond: rate(n, best(times)), cpuUs: cpuUs(median(cpuMs), n) };
   };
   const sqliteRun = await ours(dbs.sqlite);

@@ -4,18 +4,23 @@
 import type { BenchDatabase } from "../bench-db";
 import type { BenchContext } from "../context";
 import { timeOursDrains } from "../ours";
-import { best, fmtRate, rate, type Row } from "../table";
+import { best, fmtRate, type Row, rate } from "../table";
 
 const HEALTHY = 8;
 
-export async function hangingEndpointFigures(ctx: BenchContext, dbs: { sqlite: BenchDatabase; postgres: BenchDatabase }): Promise<Row[]> {
+export async function hangingEndpointFigures(
+  ctx: BenchContext,
+  dbs: { sqlite: BenchDatabase; postgres: BenchDatabase },
+): Promise<Row[]> {
   const events = ctx.quick ? 300 : 2_000;
   const runs = ctx.quick ? 1 : 2;
   const healthy = ctx.receiver.urls(HEALTHY);
   const n = events * HEALTHY;
   const rows: Row[] = [];
   for (const db of ctx.quick ? [dbs.sqlite] : [dbs.sqlite, dbs.postgres]) {
-    ctx.log(`hanging endpoint on ${db.label}: ${n.toLocaleString("en-US")} deliveries to ${HEALTHY} healthy endpoints, without and with a ninth that hangs`);
+    ctx.log(
+      `hanging endpoint on ${db.label}: ${n.toLocaleString("en-US")} deliveries to ${HEALTHY} healthy endpoints, without and with a ninth that hangs`,
+    );
     const withoutRun = await timeOursDrains(ctx, db, { urls: healthy, events, runs });
     const withRun = await timeOursDrains(ctx, db, { urls: [...healthy, ctx.receiver.hangUrl], events, runs, stopGraceMs: 1_000 });
     const without = withoutRun.times;

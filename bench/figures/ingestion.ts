@@ -8,7 +8,7 @@ import path from "node:path";
 import { Pool } from "undici";
 import { getDb } from "@/db";
 import { createApiToken } from "@/lib/tokens/create-api-token";
-import { clearOutbox, seedUserWithWebhooks, useDatabase, type BenchDatabase } from "../bench-db";
+import { type BenchDatabase, clearOutbox, seedUserWithWebhooks, switchDatabase } from "../bench-db";
 import { ROOT } from "../child";
 import type { BenchContext } from "../context";
 import { benchDocument } from "../fixtures";
@@ -47,7 +47,12 @@ async function startServer(ctx: BenchContext, db: BenchDatabase, build: boolean)
     },
   });
   let exited = false;
-  const gone = new Promise<void>((resolve) => proc.on("exit", () => ((exited = true), resolve())));
+  const gone = new Promise<void>((resolve) =>
+    proc.on("exit", () => {
+      exited = true;
+      resolve();
+    }),
+  );
   const stop = async () => {
     if (exited) return;
     process.kill(-proc.pid!, "SIGTERM");
@@ -61,7 +66,9 @@ async function startServer(ctx: BenchContext, db: BenchDatabase, build: boolean)
   for (;;) {
     if (exited) {
       const log = path.join(ctx.tempDir, "next-build.log");
-      throw new Error(`next ${build ? "build/start" : "start"} exited${fs.existsSync(log) ? `: ${fs.readFileSync(log, "utf8").slice(-500)}` : ""}`);
+      throw new Error(
+        `next ${build ? "build/start" : "start"} exited${fs.existsSync(log) ? `: ${fs.readFileSync(log, "utf8").slice(-500)}` : ""}`,
+      );
     }
     try {
       const res = await fetch(`${origin}/api/health`);
@@ -82,7 +89,12 @@ async function startServer(ctx: BenchContext, db: BenchDatabase, build: boolean)
 type Load = { ok: number; errors: number; statuses: Record<number, number>; perSecond: number };
 
 /** CONCURRENCY lanes each sending back to back for `seconds`; counts the expected answers. */
-async function drive(pool: Pool, seconds: number, expect: number, options: { method: "GET" | "POST"; path: string; headers?: Record<string, string>; body?: string }): Promise<Load> {
+async function drive(
+  pool: Pool,
+  seconds: number,
+  expect: number,
+  options: { method: "GET" | "POST"; path: string; headers?: Record<string, string>; body?: string },
+): Promise<Load> {
   const load: Load = { ok: 0, errors: 0, statuses: {}, perSecond: 0 };
   const started = performance.now();
   const until = started + seconds * 1000;
@@ -104,7 +116,7 @@ async function drive(pool: Pool, seconds: number, expect: number, options: { met
 
 async function ingestionOn(ctx: BenchContext, db: BenchDatabase, build: boolean): Promise<Row> {
   const label = db.label === "sqlite" ? "SQLite" : "Postgres";
-  await useDatabase(db);
+  await switchDatabase(db);
   await clearOutbox();
   const { userId } = await seedUserWithWebhooks(ctx.receiver.urls(FAN_OUT));
   const created = await createApiToken(userId, { name: "bench" });
@@ -141,7 +153,9 @@ async function ingestionOn(ctx: BenchContext, db: BenchDatabase, build: boolean)
       .select((eb) => eb.fn.countAll<number>().as("n"))
       .where("user_id", "=", userId)
       .executeTakeFirstOrThrow();
-    ctx.log(`  health ${fmtRate(trivial)}, events ${fmtRate(ingest)} (${fmtRate(ingest * FAN_OUT)} delivery rows); ${Number(n).toLocaleString("en-US")} rows written; ${errors} unexpected answers`);
+    ctx.log(
+      `  health ${fmtRate(trivial)}, events ${fmtRate(ingest)} (${fmtRate(ingest * FAN_OUT)} delivery rows); ${Number(n).toLocaleString("en-US")} rows written; ${errors} unexpected answers`,
+    );
     return {
       figure: `ingestion, fan-out to 10 ÷ trivial route, ${label}`,
       ours: `${fmtRate(ingest)} events`,
@@ -149,7 +163,9 @@ async function ingestionOn(ctx: BenchContext, db: BenchDatabase, build: boolean)
       ratio: ingest / trivial,
       target: "≥ 0.60",
       pass: ingest / trivial >= 0.6,
-      note: errors ? `${errors} answers were not the expected 202/200: ${JSON.stringify([...h, ...e].map((l) => l.statuses))}` : undefined,
+      note: errors
+        ? `${errors} answers were not the expected 202/200: ${JSON.stringify([...h, ...e].map((l) => l.statuses))}`
+        : undefined,
     };
   } finally {
     await pool.close();
@@ -158,7 +174,11 @@ async function ingestionOn(ctx: BenchContext, db: BenchDatabase, build: boolean)
 }
 
 /** build: true always builds, false never, undefined builds unless --quick finds a build. */
-export async function ingestionFigures(ctx: BenchContext, dbs: { sqlite: BenchDatabase; postgres: BenchDatabase }, build?: boolean): Promise<Row[]> {
+export async function ingestionFigures(
+  ctx: BenchContext,
+  dbs: { sqlite: BenchDatabase; postgres: BenchDatabase },
+  build?: boolean,
+): Promise<Row[]> {
   const hasBuild = fs.existsSync(path.join(APP_DIR, ".next", "BUILD_ID"));
   const buildFirst = build ?? (!ctx.quick || !hasBuild);
   const rows = [await ingestionOn(ctx, dbs.sqlite, buildFirst)];

@@ -2,9 +2,10 @@
 // going to one webhook. Events are recorded with recordEvent() in this process and the worker
 // runs in this process too, as inside `next start` (the in-process wake-up). Each payload
 // carries its record time (benchSentAt); the receiver stamps arrival on the same wall clock.
-import { recordEvent } from "@/lib/webhooks/record-event";
+
 import { startDeliveryWorker } from "@/lib/webhooks/delivery/worker";
-import { clearOutbox, seedUserWithWebhooks, useDatabase, type BenchDatabase } from "../bench-db";
+import { recordEvent } from "@/lib/webhooks/record-event";
+import { type BenchDatabase, clearOutbox, seedUserWithWebhooks, switchDatabase } from "../bench-db";
 import type { BenchContext } from "../context";
 import { BENCH_EVENT, benchDocument } from "../fixtures";
 import { waitForArrivals } from "../receiver-client";
@@ -25,14 +26,18 @@ async function offer(userId: string, count: number, perSecond: number): Promise<
     if (wait >= 1) await sleep(wait);
     else await new Promise((resolve) => setImmediate(resolve));
     const sentAt = wallNow();
-    pending.push(recordEvent(userId, { type: BENCH_EVENT, payload: benchDocument(i, { benchSentAt: sentAt }) }).then(() => recordMs.push(wallNow() - sentAt)));
+    pending.push(
+      recordEvent(userId, { type: BENCH_EVENT, payload: benchDocument(i, { benchSentAt: sentAt }) }).then(() =>
+        recordMs.push(wallNow() - sentAt),
+      ),
+    );
   }
   await Promise.all(pending);
   return { elapsedMs: performance.now() - started, recordMs };
 }
 
 async function latencyOn(ctx: BenchContext, db: BenchDatabase): Promise<Row> {
-  await useDatabase(db);
+  await switchDatabase(db);
   await clearOutbox();
   const { userId } = await seedUserWithWebhooks(ctx.receiver.urls(1, "lat"));
   const worker = startDeliveryWorker();

@@ -15,7 +15,14 @@ export function CredentialsFields({
 }) {
   return (
     <>
-      <TextField id="email" label="Email" type="email" autoComplete="email" error={errors.email?.message} {...register("email")} />
+      <TextField
+        id="email"
+        label="Email"
+        type="email"
+        autoComplete="email"
+        error={errors.email?.message}
+        {...register("email")}
+      />
       <TextField
         id="password"
         label="Password"

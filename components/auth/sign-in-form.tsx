@@ -1,14 +1,14 @@
 "use client";
 
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
+import { CredentialsFields } from "@/components/auth/credentials-fields";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
-import { CredentialsFields } from "@/components/auth/credentials-fields";
-import { ZSignInSchema, type TSignInSchema } from "@/lib/validation/auth";
+import { type TSignInSchema, ZSignInSchema } from "@/lib/validation/auth";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();

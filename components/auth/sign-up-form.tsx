@@ -1,15 +1,15 @@
 "use client";
 
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
+import { CredentialsFields } from "@/components/auth/credentials-fields";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
-import { CredentialsFields } from "@/components/auth/credentials-fields";
 import { signUpAction } from "@/lib/actions/sign-up";
-import { ZSignUpSchema, type TSignUpSchema } from "@/lib/validation/auth";
+import { type TSignUpSchema, ZSignUpSchema } from "@/lib/validation/auth";
 
 export function SignUpForm() {
   const router = useRouter();

@@ -1,8 +1,8 @@
 "use client";
 
+import { zodResolver } from "@hookform/resolvers/zod";
 import * as React from "react";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { FieldError } from "@/components/ui/field-error";
@@ -11,7 +11,12 @@ import { Label } from "@/components/ui/label";
 import { TextField } from "@/components/ui/text-field";
 import { useToast } from "@/components/ui/toast";
 import { createApiTokenAction } from "@/lib/actions/tokens/create-api-token";
-import { API_TOKEN_NAME_MAX_LENGTH, ZCreateApiTokenSchema, type TCreateApiTokenInput, type TCreateApiTokenSchema } from "@/lib/validation/api-token";
+import {
+  API_TOKEN_NAME_MAX_LENGTH,
+  type TCreateApiTokenInput,
+  type TCreateApiTokenSchema,
+  ZCreateApiTokenSchema,
+} from "@/lib/validation/api-token";
 
 type TokenCreateDialogProps = { isOpen: boolean; onOpenChange: (isOpen: boolean) => void; onCloseFocus: () => void };
 

@@ -55,8 +55,8 @@ export function TokenRevokeDialog({ token, onOpenChange, onCloseFocus, onRevoked
         <DialogHeader>
           <DialogTitle>Revoke token?</DialogTitle>
           <DialogDescription>
-            “{token?.name}” ({token?.prefix}…) stops working immediately: requests using it get 401 Unauthorized. This
-            cannot be undone.
+            “{token?.name}” ({token?.prefix}…) stops working immediately: requests using it get 401 Unauthorized. This cannot be
+            undone.
           </DialogDescription>
         </DialogHeader>
         <FieldError id="token-revoke-error" message={error} />

@@ -30,8 +30,8 @@ export function TokensTable({ tokens }: { tokens: ApiTokenSummary[] }) {
           <h2 className="text-lg font-semibold">API tokens</h2>
           <p className="text-sm text-neutral-500">
             Send document events to <code className="font-mono text-xs">POST /api/v1/events</code> with{" "}
-            <code className="font-mono text-xs">Authorization: Bearer &lt;token&gt;</code>. Tokens are shown once and
-            stored hashed.
+            <code className="font-mono text-xs">Authorization: Bearer &lt;token&gt;</code>. Tokens are shown once and stored
+            hashed.
           </p>
         </div>
         <Button ref={createButtonRef} onClick={() => setIsCreateOpen(true)}>
@@ -80,7 +80,11 @@ export function TokensTable({ tokens }: { tokens: ApiTokenSummary[] }) {
                     )}
                   </TableCell>
                   <TableCell className="text-right">
-                    <Button variant="outline" size="sm" aria-label={`Revoke ${token.name}`} onClick={(event) => {
+                    <Button
+                      variant="outline"
+                      size="sm"
+                      aria-label={`Revoke ${token.name}`}
+                      onClick={(event) => {
                         revokeOpenerRef.current = event.currentTarget;
                         setRevoking(token);
                       }}

@@ -1,7 +1,7 @@
 "use client";
 
-import * as React from "react";
 import * as CheckboxPrimitive from "@radix-ui/react-checkbox";
+import * as React from "react";
 import { cn } from "./cn";
 
 export const Checkbox = React.forwardRef<

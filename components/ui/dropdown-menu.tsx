@@ -1,7 +1,7 @@
 "use client";
 
-import * as React from "react";
 import * as MenuPrimitive from "@radix-ui/react-dropdown-menu";
+import * as React from "react";
 import { cn } from "./cn";
 
 export const DropdownMenu = MenuPrimitive.Root;

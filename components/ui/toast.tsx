@@ -33,17 +33,16 @@ export function Toaster({ children }: { children: React.ReactNode }) {
   return (
     <ToastContext.Provider value={toast}>
       {children}
-      <div
-        aria-live="polite"
-        className="pointer-events-none fixed bottom-4 right-4 z-[100] flex w-full max-w-sm flex-col gap-2"
-      >
+      <div aria-live="polite" className="pointer-events-none fixed bottom-4 right-4 z-[100] flex w-full max-w-sm flex-col gap-2">
         {toasts.map((t) => (
           <div
             key={t.id}
             role="status"
             className={cn(
               "pointer-events-auto flex items-start justify-between gap-3 rounded-md border p-4 shadow-lg",
-              t.variant === "destructive" ? "border-red-200 bg-red-50 text-red-900" : "border-neutral-200 bg-white text-neutral-900",
+              t.variant === "destructive"
+                ? "border-red-200 bg-red-50 text-red-900"
+                : "border-neutral-200 bg-white text-neutral-900",
             )}
           >
             <div className="grid gap-1">

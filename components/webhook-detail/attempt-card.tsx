@@ -4,7 +4,11 @@ import { CodeBlock } from "./code-block";
 import { formatDuration, prettyJson } from "./format";
 import { TimeText } from "./time-text";
 
-const TRIGGER_LABEL: Record<DeliveryAttemptDetail["trigger"], string> = { scheduled: "Scheduled", manual: "Manual", test: "Test" };
+const TRIGGER_LABEL: Record<DeliveryAttemptDetail["trigger"], string> = {
+  scheduled: "Scheduled",
+  manual: "Manual",
+  test: "Test",
+};
 
 function headerText(headers: Record<string, string> | null): string {
   if (!headers) return "";

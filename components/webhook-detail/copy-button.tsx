@@ -5,7 +5,15 @@ import { useToast } from "@/components/ui/toast";
 import { copyToClipboard } from "@/components/webhooks/copy-to-clipboard";
 
 /** A small "Copy" button with a toast; `label` names what is copied for screen readers. */
-export function CopyButton({ text, label, what }: { text: string | (() => Promise<string | null>); label: string; what: string }) {
+export function CopyButton({
+  text,
+  label,
+  what,
+}: {
+  text: string | (() => Promise<string | null>);
+  label: string;
+  what: string;
+}) {
   const toast = useToast();
   async function copy() {
     const value = typeof text === "string" ? text : await text();

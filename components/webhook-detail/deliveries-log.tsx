@@ -8,9 +8,9 @@ import { cn } from "@/components/ui/cn";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { DeliveryListRow } from "@/lib/deliveries/list-deliveries";
 import { DeliveryEventFilter } from "./delivery-event-filter";
-import { STATUS_TABS, type DeliveryFilters } from "./delivery-filters";
+import { type DeliveryFilters, STATUS_TABS } from "./delivery-filters";
 import { useDeliveryFilters } from "./delivery-filters-state";
-import { useDeliveries, type InitialLog } from "./delivery-queries";
+import { type InitialLog, useDeliveries } from "./delivery-queries";
 import { DeliverySearch } from "./delivery-search";
 import { DeliverySheet } from "./delivery-sheet";
 import { DeliveryStatusBadge } from "./delivery-status-badge";
@@ -22,7 +22,10 @@ const COLUMNS = 5;
 function MessageRow({ children, tone }: { children: React.ReactNode; tone?: "error" }) {
   return (
     <TableRow className="hover:bg-transparent">
-      <TableCell colSpan={COLUMNS} className={cn("py-12 text-center text-sm", tone === "error" ? "text-red-800" : "text-neutral-600")}>
+      <TableCell
+        colSpan={COLUMNS}
+        className={cn("py-12 text-center text-sm", tone === "error" ? "text-red-800" : "text-neutral-600")}
+      >
         {children}
       </TableCell>
     </TableRow>
@@ -60,7 +63,9 @@ function DeliveryRow({ row, onOpen }: { row: DeliveryListRow; onOpen: () => void
       <TableCell className="whitespace-nowrap tabular-nums text-neutral-700">
         {row.attemptCount} of {row.maxAttempts}
       </TableCell>
-      <TableCell className="whitespace-nowrap text-neutral-700">{row.nextAttemptAt ? <TimeText ms={row.nextAttemptAt} relative /> : "—"}</TableCell>
+      <TableCell className="whitespace-nowrap text-neutral-700">
+        {row.nextAttemptAt ? <TimeText ms={row.nextAttemptAt} relative /> : "—"}
+      </TableCell>
       <TableCell className="whitespace-nowrap text-neutral-700">
         <TimeText ms={row.createdAt} />
       </TableCell>
@@ -99,13 +104,21 @@ export function DeliveriesLog({
   if (query.isError && !query.data) {
     body = (
       <MessageRow tone="error">
-        <LoadError what="The deliveries" message={query.error.message} onRetry={() => void query.refetch()} className="justify-center" />
+        <LoadError
+          what="The deliveries"
+          message={query.error.message}
+          onRetry={() => void query.refetch()}
+          className="justify-center"
+        />
       </MessageRow>
     );
   } else if (!query.data) {
+    // Placeholder rows have no identity but their position.
     body = Array.from({ length: 4 }, (_, i) => (
+      // biome-ignore lint/suspicious/noArrayIndexKey: placeholders never reorder
       <TableRow key={i} className="hover:bg-transparent">
         {Array.from({ length: COLUMNS }, (_, j) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: placeholders never reorder
           <TableCell key={j}>
             <div className="h-4 animate-pulse rounded bg-neutral-100" />
           </TableCell>
@@ -149,7 +162,10 @@ export function DeliveriesLog({
           </div>
         </div>
         <Tabs.Content value={filters.status} className="mt-3 focus-visible:outline-none" tabIndex={-1}>
-          <Card className={cn(query.isPlaceholderData && "opacity-60 transition-opacity")} aria-busy={query.isFetching && !query.data}>
+          <Card
+            className={cn(query.isPlaceholderData && "opacity-60 transition-opacity")}
+            aria-busy={query.isFetching && !query.data}
+          >
             <Table aria-label="Deliveries">
               <TableHeader>
                 <TableRow className="hover:bg-transparent">

@@ -5,7 +5,15 @@ import { Button } from "@/components/ui/button";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 
 /** Multi-select of events (dotted names); the menu stays open while ticking several. */
-export function DeliveryEventFilter({ options, value, onChange }: { options: string[]; value: string[]; onChange: (next: string[]) => void }) {
+export function DeliveryEventFilter({
+  options,
+  value,
+  onChange,
+}: {
+  options: string[];
+  value: string[];
+  onChange: (next: string[]) => void;
+}) {
   const selected = new Set(value);
   const label = value.length === 0 ? "All events" : value.length === 1 ? value[0] : `${value.length} events`;
   return (

@@ -2,7 +2,7 @@
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
-import { filtersFromParams, filtersToParams, type DeliveryFilters } from "./delivery-filters";
+import { type DeliveryFilters, filtersFromParams, filtersToParams } from "./delivery-filters";
 
 export function useDeliveryFilters(): [DeliveryFilters, (change: Partial<DeliveryFilters>) => void] {
   const params = useSearchParams();

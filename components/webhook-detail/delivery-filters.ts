@@ -17,8 +17,14 @@ const KNOWN_EVENTS = new Set(DOTTED_EVENT_NAMES);
 
 export function filtersFromParams(params: URLSearchParams): DeliveryFilters {
   const status = STATUS_TABS.find((tab) => tab.value === params.get("status"))?.value ?? "all";
-  const events = [...new Set(params.getAll("event").flatMap((value) => value.split(",")))].filter((name) => KNOWN_EVENTS.has(name));
-  return { status, events: DOTTED_EVENT_NAMES.filter((name) => events.includes(name)), search: (params.get("search") ?? "").trim() };
+  const events = [...new Set(params.getAll("event").flatMap((value) => value.split(",")))].filter((name) =>
+    KNOWN_EVENTS.has(name),
+  );
+  return {
+    status,
+    events: DOTTED_EVENT_NAMES.filter((name) => events.includes(name)),
+    search: (params.get("search") ?? "").trim(),
+  };
 }
 
 /** The query string of the filters (also what the deliveries route reads). */
@@ -29,4 +35,3 @@ export function filtersToParams(filters: DeliveryFilters): URLSearchParams {
   if (filters.search) params.set("search", filters.search);
   return params;
 }
-

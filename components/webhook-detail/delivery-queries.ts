@@ -5,7 +5,7 @@ import { useCallback } from "react";
 import type { DeliveryDetail } from "@/lib/deliveries/get-delivery";
 import type { DeliveryPage } from "@/lib/deliveries/list-deliveries";
 import type { WebhookHealth } from "@/lib/webhooks/health/get-webhook-health";
-import { filtersToParams, type DeliveryFilters } from "./delivery-filters";
+import { type DeliveryFilters, filtersToParams } from "./delivery-filters";
 import { fetchJson } from "./fetch-json";
 
 // Live data of the detail page, polled while it is open (react-query pauses polling in a

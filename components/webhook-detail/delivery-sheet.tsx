@@ -8,9 +8,9 @@ import { copyAsCurlAction } from "@/lib/actions/deliveries/copy-as-curl";
 import { resendDeliveryAction } from "@/lib/actions/deliveries/resend-delivery";
 import type { DeliveryDetail } from "@/lib/deliveries/get-delivery";
 import { AttemptCard } from "./attempt-card";
+import { useDelivery, useRefreshWebhookData } from "./delivery-queries";
 import { DeliveryStatusBadge } from "./delivery-status-badge";
 import { LoadError } from "./load-error";
-import { useDelivery, useRefreshWebhookData } from "./delivery-queries";
 import { runAction } from "./run-action";
 import { Sheet } from "./sheet";
 import { TimeText } from "./time-text";
@@ -55,7 +55,15 @@ function SheetActions({ delivery, webhookId }: { delivery: DeliveryDetail; webho
 }
 
 /** The side sheet of one delivery: every attempt (newest first), Resend and Copy as curl. */
-export function DeliverySheet({ webhookId, deliveryId, onClose }: { webhookId: string; deliveryId: string | null; onClose: () => void }) {
+export function DeliverySheet({
+  webhookId,
+  deliveryId,
+  onClose,
+}: {
+  webhookId: string;
+  deliveryId: string | null;
+  onClose: () => void;
+}) {
   const query = useDelivery(webhookId, deliveryId);
   const delivery = query.data && query.data.id === deliveryId ? query.data : undefined;
 
@@ -71,7 +79,7 @@ export function DeliverySheet({ webhookId, deliveryId, onClose }: { webhookId: s
     );
   } else if (!delivery) {
     content = (
-      <div aria-busy="true" aria-label="Loading delivery" className="grid gap-3">
+      <div role="status" aria-busy="true" aria-label="Loading delivery" className="grid gap-3">
         <div className="h-9 w-48 animate-pulse rounded bg-neutral-200" />
         <div className="h-64 animate-pulse rounded-lg bg-neutral-100" />
       </div>

@@ -9,7 +9,10 @@ import { TimeText } from "./time-text";
 export function DisabledWebhooksNotice({ notices }: { notices: DisabledWebhookNotice[] }) {
   if (notices.length === 0) return null;
   return (
-    <section aria-labelledby="disabled-notice-heading" className="grid gap-2 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
+    <section
+      aria-labelledby="disabled-notice-heading"
+      className="grid gap-2 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950"
+    >
       <h2 id="disabled-notice-heading" className="font-semibold">
         {notices.length === 1 ? "A webhook was disabled" : `${notices.length} webhooks were disabled`}: nothing is being sent to{" "}
         {notices.length === 1 ? "it" : "them"}
@@ -17,7 +20,10 @@ export function DisabledWebhooksNotice({ notices }: { notices: DisabledWebhookNo
       <ul className="grid gap-1.5">
         {notices.map((notice) => (
           <li key={notice.webhookId} className="flex flex-wrap items-baseline gap-x-2">
-            <Link href={`/settings/webhooks/${notice.webhookId}`} className="break-all font-mono text-xs font-medium underline underline-offset-2">
+            <Link
+              href={`/settings/webhooks/${notice.webhookId}`}
+              className="break-all font-mono text-xs font-medium underline underline-offset-2"
+            >
               {notice.url}
             </Link>
             <span>

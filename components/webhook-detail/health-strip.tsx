@@ -3,8 +3,8 @@
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import type { WebhookHealth } from "@/lib/webhooks/health/get-webhook-health";
-import { formatDuration } from "./format";
 import { useWebhookHealth } from "./delivery-queries";
+import { formatDuration } from "./format";
 import { LoadError } from "./load-error";
 import { TimeText } from "./time-text";
 
@@ -12,7 +12,13 @@ function Stat({ label, children, tone }: { label: string; children: React.ReactN
   return (
     <div className="grid min-w-0 gap-1 px-4 py-3">
       <dt className="text-xs font-medium text-neutral-600">{label}</dt>
-      <dd className={cn("text-base font-semibold tabular-nums", tone === "good" && "text-emerald-700", tone === "bad" && "text-red-700")}>
+      <dd
+        className={cn(
+          "text-base font-semibold tabular-nums",
+          tone === "good" && "text-emerald-700",
+          tone === "bad" && "text-red-700",
+        )}
+      >
         {children}
       </dd>
     </div>
@@ -34,7 +40,12 @@ export function HealthStrip({ webhookId, initialHealth }: { webhookId: string; i
   if (query.isError && !health) {
     return (
       <Card className="border-red-200 bg-red-50 px-4 py-3">
-        <LoadError what="Health figures" message={query.error.message} onRetry={() => void query.refetch()} className="justify-between" />
+        <LoadError
+          what="Health figures"
+          message={query.error.message}
+          onRetry={() => void query.refetch()}
+          className="justify-between"
+        />
       </Card>
     );
   }
@@ -47,30 +58,44 @@ export function HealthStrip({ webhookId, initialHealth }: { webhookId: string; i
       <Card aria-busy={!health}>
         {health ? (
           <dl className={GRID}>
-              <Stat label="Deliveries">{health.deliveries.toLocaleString("en-US")}</Stat>
-              <Stat
-                label="Success rate"
-                tone={health.successRate === null ? undefined : health.successRate >= 0.95 ? "good" : health.successRate < 0.5 ? "bad" : undefined}
-              >
-                {health.successRate === null ? "—" : percent(health.successRate)}
-              </Stat>
-              <Stat label="p50 response">{formatDuration(health.p50Ms)}</Stat>
-              <Stat label="p95 response">{formatDuration(health.p95Ms)}</Stat>
-              <Stat label="Pending backlog">{health.pendingBacklog.toLocaleString("en-US")}</Stat>
-              <Stat label="Last success">{health.lastSuccessAt ? <TimeText ms={health.lastSuccessAt} relative /> : "Never"}</Stat>
-              <Stat label="Last failure" tone={health.lastFailure ? "bad" : undefined}>
-                {health.lastFailure ? (
-                  <span title={health.lastFailure.error ?? (health.lastFailure.statusCode ? `HTTP ${health.lastFailure.statusCode}` : undefined)}>
-                    <TimeText ms={health.lastFailure.at} relative />
-                  </span>
-                ) : (
-                  "None"
-                )}
-              </Stat>
+            <Stat label="Deliveries">{health.deliveries.toLocaleString("en-US")}</Stat>
+            <Stat
+              label="Success rate"
+              tone={
+                health.successRate === null
+                  ? undefined
+                  : health.successRate >= 0.95
+                    ? "good"
+                    : health.successRate < 0.5
+                      ? "bad"
+                      : undefined
+              }
+            >
+              {health.successRate === null ? "—" : percent(health.successRate)}
+            </Stat>
+            <Stat label="p50 response">{formatDuration(health.p50Ms)}</Stat>
+            <Stat label="p95 response">{formatDuration(health.p95Ms)}</Stat>
+            <Stat label="Pending backlog">{health.pendingBacklog.toLocaleString("en-US")}</Stat>
+            <Stat label="Last success">{health.lastSuccessAt ? <TimeText ms={health.lastSuccessAt} relative /> : "Never"}</Stat>
+            <Stat label="Last failure" tone={health.lastFailure ? "bad" : undefined}>
+              {health.lastFailure ? (
+                <span
+                  title={
+                    health.lastFailure.error ??
+                    (health.lastFailure.statusCode ? `HTTP ${health.lastFailure.statusCode}` : undefined)
+                  }
+                >
+                  <TimeText ms={health.lastFailure.at} relative />
+                </span>
+              ) : (
+                "None"
+              )}
+            </Stat>
           </dl>
         ) : (
           <div className={GRID}>
             {Array.from({ length: 7 }, (_, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: placeholders never reorder
               <div key={i} className="grid gap-2 px-4 py-3">
                 <div className="h-3 w-16 animate-pulse rounded bg-neutral-100" />
                 <div className="h-5 w-12 animate-pulse rounded bg-neutral-200" />

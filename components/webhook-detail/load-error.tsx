@@ -2,7 +2,17 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 
 /** What failed to load and why, with a retry: the error state of every live view on the page. */
-export function LoadError({ what, message, onRetry, className }: { what: string; message: string; onRetry: () => void; className?: string }) {
+export function LoadError({
+  what,
+  message,
+  onRetry,
+  className,
+}: {
+  what: string;
+  message: string;
+  onRetry: () => void;
+  className?: string;
+}) {
   return (
     <div role="alert" className={cn("flex flex-wrap items-center gap-3 text-sm text-red-900", className)}>
       <p>

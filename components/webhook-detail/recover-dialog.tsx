@@ -61,7 +61,9 @@ export function RecoverDialog({
     const result = await runAction(() => recoverFailedAction({ webhookId, since: sinceMs }));
     setBusy(false);
     if (!result.ok) return setError(result.message);
-    toast({ title: `${result.recovered.toLocaleString("en-US")} ${result.recovered === 1 ? "delivery" : "deliveries"} queued again` });
+    toast({
+      title: `${result.recovered.toLocaleString("en-US")} ${result.recovered === 1 ? "delivery" : "deliveries"} queued again`,
+    });
     onRecovered();
     onOpenChange(false);
   }
@@ -92,10 +94,21 @@ export function RecoverDialog({
       <fieldset disabled={isBusy} className="grid gap-4">
         <div className="grid gap-2">
           <Label htmlFor="recover-since">Failed since</Label>
-          <Input id="recover-since" type="datetime-local" value={since} max={toLocalInput(Date.now())} onChange={(e) => setSince(e.target.value)} />
+          <Input
+            id="recover-since"
+            type="datetime-local"
+            value={since}
+            max={toLocalInput(Date.now())}
+            onChange={(e) => setSince(e.target.value)}
+          />
           <div className="flex flex-wrap gap-2" role="group" aria-label="Presets">
             {PRESETS.map((preset) => (
-              <Button key={preset.label} variant="outline" size="sm" onClick={() => setSince(toLocalInput(Date.now() - preset.ms))}>
+              <Button
+                key={preset.label}
+                variant="outline"
+                size="sm"
+                onClick={() => setSince(toLocalInput(Date.now() - preset.ms))}
+              >
                 Last {preset.label}
               </Button>
             ))}

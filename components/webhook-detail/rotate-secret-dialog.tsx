@@ -67,7 +67,13 @@ export function RotateSecretDialog({
           <div className="grid gap-2">
             <Label htmlFor="rotated-secret">Your new secret</Label>
             <div className="flex gap-2">
-              <Input id="rotated-secret" readOnly value={rotated.secret} className="font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
+              <Input
+                id="rotated-secret"
+                readOnly
+                value={rotated.secret}
+                className="font-mono text-xs"
+                onFocus={(e) => e.currentTarget.select()}
+              />
               <CopyButton text={rotated.secret} label="Copy the new secret" what="Secret" />
             </div>
           </div>
@@ -83,8 +89,9 @@ export function RotateSecretDialog({
       ) : (
         <div className="grid gap-4">
           <p className="text-sm text-neutral-700">
-            For a grace period the old secret keeps signing too (both signatures go in <code className="font-mono text-xs">webhook-signature</code>), so
-            a receiver can switch without missing a delivery. <code className="font-mono text-xs">X-Documenso-Signature</code> uses the new secret at once.
+            For a grace period the old secret keeps signing too (both signatures go in{" "}
+            <code className="font-mono text-xs">webhook-signature</code>), so a receiver can switch without missing a delivery.{" "}
+            <code className="font-mono text-xs">X-Documenso-Signature</code> uses the new secret at once.
           </p>
           <FieldError id="rotate-error" message={error} />
           <fieldset disabled={isBusy}>

@@ -32,7 +32,10 @@ function DisabledNotice({
   isBusy: boolean;
 }) {
   return (
-    <div role="status" className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-amber-300 bg-amber-50 px-4 py-3">
+    <div
+      role="status"
+      className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-amber-300 bg-amber-50 px-4 py-3"
+    >
       <div className="grid gap-0.5 text-sm text-amber-950">
         <p className="font-medium">This webhook is disabled: nothing is sent to it.</p>
         <p>
@@ -71,7 +74,10 @@ export function WebhookHeader({ webhook }: { webhook: WebhookDetailView }) {
     setDialog(open ? name : null);
     if (!open) setTimeout(() => triggers.current[name]?.focus(), 0);
   };
-  const dialogProps = (name: Exclude<OpenDialog, null>) => ({ open: dialog === name, onOpenChange: (open: boolean) => setOpen(name, open) });
+  const dialogProps = (name: Exclude<OpenDialog, null>) => ({
+    open: dialog === name,
+    onOpenChange: (open: boolean) => setOpen(name, open),
+  });
   const triggerProps = (name: Exclude<OpenDialog, null>) => ({
     ref: (node: HTMLButtonElement | null) => {
       triggers.current[name] = node;
@@ -92,7 +98,10 @@ export function WebhookHeader({ webhook }: { webhook: WebhookDetailView }) {
     const result = await runAction(() => setWebhookEnabledAction({ id: webhook.id, enabled: true }));
     setEnabling(false);
     if (!result.ok) return toast({ title: "Could not re-enable", description: result.message, variant: "destructive" });
-    toast({ title: "Webhook enabled", description: thenTest ? undefined : "Send a test event to check the endpoint, or recover what failed." });
+    toast({
+      title: "Webhook enabled",
+      description: thenTest ? undefined : "Send a test event to check the endpoint, or recover what failed.",
+    });
     router.refresh();
     if (thenTest) setDialog("test");
   }
@@ -110,7 +119,7 @@ export function WebhookHeader({ webhook }: { webhook: WebhookDetailView }) {
               {webhook.enabled ? "Enabled" : "Disabled"}
             </Badge>
           </div>
-          <div className="flex flex-wrap gap-1" aria-label="Subscribed events">
+          <div className="flex flex-wrap gap-1" role="group" aria-label="Subscribed events">
             {webhook.events.length > 0 ? (
               webhook.events.map((name) => <Badge key={name}>{name}</Badge>)
             ) : (
@@ -142,10 +151,16 @@ export function WebhookHeader({ webhook }: { webhook: WebhookDetailView }) {
         ) : null}
       </div>
 
-      <TestEventDialog webhookId={webhook.id} events={webhook.events} isEnabled={webhook.enabled} onSent={() => {
+      <TestEventDialog
+        webhookId={webhook.id}
+        events={webhook.events}
+        isEnabled={webhook.enabled}
+        onSent={() => {
           void refreshData();
           router.refresh();
-        }} {...dialogProps("test")} />
+        }}
+        {...dialogProps("test")}
+      />
       <WebhookEditDialog
         webhook={webhook}
         open={dialog === "edit"}

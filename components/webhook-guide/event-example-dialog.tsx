@@ -39,7 +39,12 @@ export function EventExampleDialog({ eventName }: { eventName: string }) {
             <DialogDescription>An example of the JSON body we POST for this event, signed as usual.</DialogDescription>
           </DialogHeader>
           {body === null ? (
-            <div aria-busy="true" aria-label="Loading example" className="h-64 animate-pulse rounded-md bg-neutral-100" />
+            <div
+              role="status"
+              aria-busy="true"
+              aria-label="Loading example"
+              className="h-64 animate-pulse rounded-md bg-neutral-100"
+            />
           ) : (
             <CodeBlock title="Example body" text={body} copyLabel={`Copy example of ${eventName}`} />
           )}

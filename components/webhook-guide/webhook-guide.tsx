@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { CodeBlock } from "@/components/webhook-detail/code-block";
-import { EVENT_GROUPS, WEBHOOK_EVENTS, toDottedName } from "@/lib/webhooks/events";
+import { EVENT_GROUPS, toDottedName, WEBHOOK_EVENTS } from "@/lib/webhooks/events";
 import { exampleDeliveryBody } from "./example-delivery-body";
 import { PLAIN_HMAC_SNIPPET, STANDARD_WEBHOOKS_SNIPPET } from "./verify-snippets";
 
@@ -47,16 +47,17 @@ export function WebhookGuide() {
         <ul className="grid list-disc gap-1.5 pl-5">
           <li>Any 2xx answer within 10 seconds counts as delivered. Redirects are not followed.</li>
           <li>
-            Anything else is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h (8 attempts over about a day), then marked failed.
-            A 429 or 503 with <code className="font-mono text-xs">Retry-After</code> is honoured.
+            Anything else is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h (8 attempts over about a day), then marked
+            failed. A 429 or 503 with <code className="font-mono text-xs">Retry-After</code> is honoured.
           </li>
           <li>
-            <strong>410 Gone</strong> disables the webhook at once; a webhook whose every attempt failed for 5 days is disabled too. Its
-            page says why, and one click re-enables it.
+            <strong>410 Gone</strong> disables the webhook at once; a webhook whose every attempt failed for 5 days is disabled
+            too. Its page says why, and one click re-enables it.
           </li>
           <li>
-            Each webhook&apos;s page shows every delivery and attempt (headers and bodies), lets you resend one, recover everything
-            that failed since a time, send a test event, and copy a delivery as a ready-to-run <code className="font-mono text-xs">curl</code>.
+            Each webhook&apos;s page shows every delivery and attempt (headers and bodies), lets you resend one, recover
+            everything that failed since a time, send a test event, and copy a delivery as a ready-to-run{" "}
+            <code className="font-mono text-xs">curl</code>.
           </li>
         </ul>
       </Section>
@@ -88,22 +89,31 @@ export function WebhookGuide() {
 
       <Section id="guide-verify" title="Verify a delivery in Node">
         <p>
-          With the <code className="font-mono text-xs">standardwebhooks</code> library (the Standard Webhooks signature, checked with its
-          timestamp so an old request can&apos;t be replayed):
+          With the <code className="font-mono text-xs">standardwebhooks</code> library (the Standard Webhooks signature, checked
+          with its timestamp so an old request can&apos;t be replayed):
         </p>
-        <CodeBlock title="server.mjs" text={STANDARD_WEBHOOKS_SNIPPET} copyLabel="Copy the standardwebhooks example" isFullHeight />
+        <CodeBlock
+          title="server.mjs"
+          text={STANDARD_WEBHOOKS_SNIPPET}
+          copyLabel="Copy the standardwebhooks example"
+          isFullHeight
+        />
         <p>
-          Or with a plain HMAC of the body, as Documenso receivers check <code className="font-mono text-xs">X-Documenso-Signature</code>:
+          Or with a plain HMAC of the body, as Documenso receivers check{" "}
+          <code className="font-mono text-xs">X-Documenso-Signature</code>:
         </p>
         <CodeBlock title="verify.mjs" text={PLAIN_HMAC_SNIPPET} copyLabel="Copy the HMAC example" isFullHeight />
         <p>
-          After rotating a secret, <code className="font-mono text-xs">webhook-signature</code> carries a signature with the new and the old
-          secret for a day, so a receiver on either one keeps verifying while you switch.
+          After rotating a secret, <code className="font-mono text-xs">webhook-signature</code> carries a signature with the new
+          and the old secret for a day, so a receiver on either one keeps verifying while you switch.
         </p>
       </Section>
 
       <Section id="guide-events" title="Events">
-        <p>Each event&apos;s body, as your endpoint receives it. The Test button on a webhook&apos;s page sends these same examples.</p>
+        <p>
+          Each event&apos;s body, as your endpoint receives it. The Test button on a webhook&apos;s page sends these same
+          examples.
+        </p>
         {EVENT_GROUPS.map((group) => (
           <div key={group.label} className="grid gap-2">
             <h4 className="text-xs font-medium uppercase tracking-wide text-neutral-600">{group.label}</h4>
@@ -116,7 +126,11 @@ export function WebhookGuide() {
                     <span className="text-neutral-600">{DESCRIPTIONS.get(wire)}</span>
                   </summary>
                   <div className="border-t border-neutral-200 p-3">
-                    <CodeBlock title={`Example: ${name}`} text={exampleDeliveryBody(name)} copyLabel={`Copy example of ${name}`} />
+                    <CodeBlock
+                      title={`Example: ${name}`}
+                      text={exampleDeliveryBody(name)}
+                      copyLabel={`Copy example of ${name}`}
+                    />
                   </div>
                 </details>
               );

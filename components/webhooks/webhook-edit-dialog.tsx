@@ -4,7 +4,14 @@ import { updateWebhookAction } from "@/lib/actions/webhooks/update-webhook";
 import type { WebhookView } from "@/lib/webhooks/manage/webhook-view";
 import { WebhookFormDialog } from "./webhook-form-dialog";
 
-export function WebhookEditDialog({ webhook, ...props }: { webhook: WebhookView; open: boolean; onOpenChange: (open: boolean) => void }) {
+export function WebhookEditDialog({
+  webhook,
+  ...props
+}: {
+  webhook: WebhookView;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
   return (
     <WebhookFormDialog
       {...props}

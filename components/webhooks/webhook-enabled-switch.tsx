@@ -36,12 +36,5 @@ export function WebhookEnabledSwitch({ webhook }: { webhook: WebhookView }) {
     }
   }
 
-  return (
-    <Switch
-      checked={webhook.enabled}
-      disabled={isSaving}
-      onCheckedChange={change}
-      aria-label="Enabled"
-    />
-  );
+  return <Switch checked={webhook.enabled} disabled={isSaving} onCheckedChange={change} aria-label="Enabled" />;
 }

@@ -1,9 +1,9 @@
 "use client";
 
 import { Checkbox } from "@/components/ui/checkbox";
-import { EventExampleDialog } from "@/components/webhook-guide/event-example-dialog";
 import { FieldError } from "@/components/ui/field-error";
-import { EVENT_GROUPS, WEBHOOK_EVENTS, toDottedName } from "@/lib/webhooks/events";
+import { EventExampleDialog } from "@/components/webhook-guide/event-example-dialog";
+import { EVENT_GROUPS, toDottedName, WEBHOOK_EVENTS } from "@/lib/webhooks/events";
 
 const DESCRIPTIONS = new Map<string, string>(WEBHOOK_EVENTS.map((e) => [e.wire, e.description]));
 const ALL_DOTTED = EVENT_GROUPS.flatMap((group) => group.events.map(toDottedName));
@@ -50,7 +50,11 @@ export function WebhookEventsField({
                 const id = `event-${name}`;
                 return (
                   <div key={wire} className="flex min-w-0 items-center gap-2" title={DESCRIPTIONS.get(wire)}>
-                    <Checkbox id={id} checked={selected.has(name)} onCheckedChange={(checked) => toggle(name, checked === true)} />
+                    <Checkbox
+                      id={id}
+                      checked={selected.has(name)}
+                      onCheckedChange={(checked) => toggle(name, checked === true)}
+                    />
                     <label htmlFor={id} className="cursor-pointer font-mono text-xs">
                       {name}
                     </label>

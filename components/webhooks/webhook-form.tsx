@@ -1,8 +1,8 @@
 "use client";
 
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useState } from "react";
 import { Controller, useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Button } from "@/components/ui/button";
 import { DialogClose, DialogFooter } from "@/components/ui/dialog";
 import { FieldError } from "@/components/ui/field-error";
@@ -10,7 +10,7 @@ import { Label } from "@/components/ui/label";
 import { Switch } from "@/components/ui/switch";
 import { TextField } from "@/components/ui/text-field";
 import type { ActionResult } from "@/lib/actions/result";
-import { ZWebhookFormSchema, type TWebhookFormInput, type TWebhookFormSchema } from "@/lib/validation/webhook-fields";
+import { type TWebhookFormInput, type TWebhookFormSchema, ZWebhookFormSchema } from "@/lib/validation/webhook-fields";
 import { WebhookEventsField } from "./webhook-events-field";
 import { WebhookSecretField } from "./webhook-secret-field";
 
@@ -77,7 +77,9 @@ export function WebhookForm({
         <Controller
           control={form.control}
           name="events"
-          render={({ field }) => <WebhookEventsField value={field.value} onChange={field.onChange} error={errors.events?.message} />}
+          render={({ field }) => (
+            <WebhookEventsField value={field.value} onChange={field.onChange} error={errors.events?.message} />
+          )}
         />
         <Controller
           control={form.control}

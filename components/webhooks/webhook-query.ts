@@ -7,7 +7,8 @@ export const WEBHOOKS_QUERY_KEY = ["webhooks"] as const;
 
 async function fetchWebhooks(): Promise<WebhookView[]> {
   const response = await fetch("/api/webhooks", { headers: { accept: "application/json" }, cache: "no-store" });
-  if (!response.ok) throw new Error(response.status === 401 ? "Your session ended. Sign in again." : "Could not load your webhooks.");
+  if (!response.ok)
+    throw new Error(response.status === 401 ? "Your session ended. Sign in again." : "Could not load your webhooks.");
   const body = (await response.json()) as { webhooks: WebhookView[] };
   return body.webhooks;
 }

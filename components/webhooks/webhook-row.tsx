@@ -57,13 +57,22 @@ export function WebhookRow({ webhook }: { webhook: WebhookView }) {
       </TableCell>
       <TableCell className="text-right">
         <div className="flex justify-end gap-1">
-          <Link href={`/settings/webhooks/${webhook.id}`} className={buttonClassName("ghost", "sm")} aria-label={`Logs of ${webhook.url}`}>
+          <Link
+            href={`/settings/webhooks/${webhook.id}`}
+            className={buttonClassName("ghost", "sm")}
+            aria-label={`Logs of ${webhook.url}`}
+          >
             Logs
           </Link>
           <Button variant="ghost" size="sm" onClick={() => setEditOpen(true)}>
             Edit
           </Button>
-          <Button variant="ghost" size="sm" className="text-red-600 hover:bg-red-50 hover:text-red-700" onClick={() => setDeleteOpen(true)}>
+          <Button
+            variant="ghost"
+            size="sm"
+            className="text-red-600 hover:bg-red-50 hover:text-red-700"
+            onClick={() => setDeleteOpen(true)}
+          >
             Delete
           </Button>
         </div>

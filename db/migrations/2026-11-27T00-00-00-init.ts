@@ -1,4 +1,4 @@
-import { sql, type Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 
 // Types are chosen to behave the same on SQLite and Postgres: text ids, bigint unix-ms
 // times, integer 0/1 booleans, JSON kept as text.
@@ -82,7 +82,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .column("next_attempt_at")
     .where(sql.ref("status"), "in", sql`('pending', 'retrying')`)
     .execute();
-  await db.schema.createIndex("deliveries_webhook_log_idx").on("deliveries").columns(["webhook_id", "created_at", "id"]).execute();
+  await db.schema
+    .createIndex("deliveries_webhook_log_idx")
+    .on("deliveries")
+    .columns(["webhook_id", "created_at", "id"])
+    .execute();
   await db.schema.createIndex("deliveries_event_idx").on("deliveries").column("event_id").execute();
 
   await db.schema
@@ -104,7 +108,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("started_at", "bigint", (c) => c.notNull())
     .execute();
   await db.schema.createIndex("attempts_delivery_idx").on("delivery_attempts").columns(["delivery_id", "started_at"]).execute();
-  await db.schema.createIndex("attempts_webhook_time_idx").on("delivery_attempts").columns(["webhook_id", "started_at"]).execute();
+  await db.schema
+    .createIndex("attempts_webhook_time_idx")
+    .on("delivery_attempts")
+    .columns(["webhook_id", "started_at"])
+    .execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 
 // The delivery log, health strip, resend/recover, auto-disable and retention (issue 4).
 // Indexes are chosen so that each screen reads one narrow index range, however large the
@@ -48,7 +48,11 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex("deliveries_webhook_failed_idx").ifExists().execute();
   await db.schema.dropIndex("deliveries_webhook_open_idx").ifExists().execute();
   await db.schema.dropIndex("attempts_webhook_health_idx").ifExists().execute();
-  await db.schema.createIndex("attempts_webhook_time_idx").on("delivery_attempts").columns(["webhook_id", "started_at"]).execute();
+  await db.schema
+    .createIndex("attempts_webhook_time_idx")
+    .on("delivery_attempts")
+    .columns(["webhook_id", "started_at"])
+    .execute();
   await db.schema.alterTable("webhooks").dropColumn("disabled_at").execute();
   await db.schema.alterTable("deliveries").dropColumn("next_trigger").execute();
 }

@@ -1,9 +1,7 @@
 import type { z } from "zod";
 
 // What every server action returns: the form shows `message` and puts `fieldErrors` under fields.
-export type ActionResult<T = object> =
-  | ({ ok: true } & T)
-  | { ok: false; message: string; fieldErrors?: Record<string, string> };
+export type ActionResult<T = object> = ({ ok: true } & T) | { ok: false; message: string; fieldErrors?: Record<string, string> };
 
 /** The first message per top-level field, in the shape react-hook-form's setError wants. */
 export function fieldErrorsOf(error: z.ZodError): Record<string, string> {

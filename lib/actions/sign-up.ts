@@ -1,9 +1,9 @@
 "use server";
 
-import { signUp } from "@/lib/auth/sign-up";
-import { ZSignUpSchema } from "@/lib/validation/auth";
 import type { ActionResult } from "@/lib/actions/result";
 import { fieldErrorsOf } from "@/lib/actions/result";
+import { signUp } from "@/lib/auth/sign-up";
+import { ZSignUpSchema } from "@/lib/validation/auth";
 
 /** Creates the account; the form then signs in through next-auth with the same credentials. */
 export async function signUpAction(input: unknown): Promise<ActionResult> {

@@ -1,7 +1,7 @@
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { persistentSecret } from "@/lib/config";
 import { authenticate } from "@/lib/auth/authenticate";
+import { persistentSecret } from "@/lib/config";
 
 // A function, not a constant: the secret is read from the data directory on first use, never
 // at import time (next build imports this module without a data directory).

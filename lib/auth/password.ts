@@ -1,4 +1,4 @@
-import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:crypto";
+import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from "node:crypto";
 
 // Password hashes: "scrypt$<N>$<r>$<p>$<salt b64>$<hash b64>". The parameters travel with the
 // hash so they can be raised later without breaking stored passwords.

@@ -1,6 +1,6 @@
 import { getDb } from "@/db";
-import { newId } from "@/lib/ids";
 import { hashPassword } from "@/lib/auth/password";
+import { newId } from "@/lib/ids";
 import type { TSignUpSchema } from "@/lib/validation/auth";
 
 export type SignUpResult = { ok: true; user: { id: string; email: string } } | { ok: false; code: "email_taken" };

@@ -57,7 +57,8 @@ export async function buildCurl(userId: string, deliveryId: string, now = Date.n
     .limit(1)
     .executeTakeFirst();
   const url = latest?.request_url ?? row.url;
-  const body = latest?.request_body ?? buildDeliveryBody(row.type, row.payload, new Date(Number(row.created_at)).toISOString(), url);
+  const body =
+    latest?.request_body ?? buildDeliveryBody(row.type, row.payload, new Date(Number(row.created_at)).toISOString(), url);
 
   const timestamp = Math.floor(now / 1000);
   const keys = signingKeysFor(

@@ -19,7 +19,11 @@ export function scheduledAttempts(): number {
   return deliveryConfig.retryScheduleMs().length + 1;
 }
 
-export function deliveryProgress(row: { status: DeliveryStatus; attempt_count: number; next_attempt_at: number }): DeliveryProgress {
+export function deliveryProgress(row: {
+  status: DeliveryStatus;
+  attempt_count: number;
+  next_attempt_at: number;
+}): DeliveryProgress {
   const attemptCount = Number(row.attempt_count);
   const isWaiting = row.status === "pending" || row.status === "retrying";
   return {

@@ -94,7 +94,9 @@ function parseHeaders(json: string | null): Record<string, string> | null {
   try {
     const parsed = JSON.parse(json) as unknown;
     if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return null;
-    return Object.fromEntries(Object.entries(parsed).map(([name, value]) => [name, Array.isArray(value) ? value.join(", ") : String(value)]));
+    return Object.fromEntries(
+      Object.entries(parsed).map(([name, value]) => [name, Array.isArray(value) ? value.join(", ") : String(value)]),
+    );
   } catch {
     return null;
   }

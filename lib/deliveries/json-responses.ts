@@ -9,7 +9,12 @@ export function jsonOk(body: unknown): NextResponse {
   return NextResponse.json(body, { headers: NO_STORE });
 }
 
-export function jsonError(status: 400 | 401 | 404, code: string, message: string, fieldErrors?: Record<string, string>): NextResponse {
+export function jsonError(
+  status: 400 | 401 | 404,
+  code: string,
+  message: string,
+  fieldErrors?: Record<string, string>,
+): NextResponse {
   return NextResponse.json({ error: { code, message, ...(fieldErrors ? { fieldErrors } : {}) } }, { status, headers: NO_STORE });
 }
 

@@ -1,11 +1,11 @@
 import { getDb } from "@/db";
 import type { DeliveryStatus } from "@/db/types";
 import { encodeDeliveryCursor } from "@/lib/deliveries/cursor";
-import { findWebhookRow } from "@/lib/webhooks/manage/find-webhook-row";
-import { deliveryProgress, type DeliveryProgress } from "@/lib/deliveries/delivery-progress";
+import { type DeliveryProgress, deliveryProgress } from "@/lib/deliveries/delivery-progress";
 import { isUndeliveredSql, isWaitingSql } from "@/lib/deliveries/status-groups";
 import type { TListDeliveriesQuery } from "@/lib/validation/deliveries";
 import { toDottedName, type WireEventName } from "@/lib/webhooks/events";
+import { findWebhookRow } from "@/lib/webhooks/manage/find-webhook-row";
 
 export type DeliveryListRow = DeliveryProgress & {
   /** Also the message id receivers see in `webhook-id`. */
@@ -35,7 +35,11 @@ export type DeliveryPage = {
  * pending = pending + retrying. The pending and failed tabs read partial indexes, so they stay
  * fast when the log holds millions of delivered rows.
  */
-export async function listDeliveries(userId: string, webhookId: string, query: TListDeliveriesQuery): Promise<DeliveryPage | undefined> {
+export async function listDeliveries(
+  userId: string,
+  webhookId: string,
+  query: TListDeliveriesQuery,
+): Promise<DeliveryPage | undefined> {
   const webhook = await findWebhookRow(userId, webhookId);
   if (!webhook) return undefined;
 
@@ -71,7 +75,11 @@ export async function listDeliveries(userId: string, webhookId: string, query: T
   }
 
   // One row past the page tells whether another page exists without a count.
-  const found = await select.orderBy("d.created_at", "desc").orderBy("d.id", "desc").limit(query.limit + 1).execute();
+  const found = await select
+    .orderBy("d.created_at", "desc")
+    .orderBy("d.id", "desc")
+    .limit(query.limit + 1)
+    .execute();
   const page = found.slice(0, query.limit);
   const rows = page.map(
     (row): DeliveryListRow => ({
@@ -87,5 +95,8 @@ export async function listDeliveries(userId: string, webhookId: string, query: T
     }),
   );
   const last = rows.at(-1);
-  return { rows, nextCursor: found.length > query.limit && last ? encodeDeliveryCursor({ createdAt: last.createdAt, id: last.id }) : null };
+  return {
+    rows,
+    nextCursor: found.length > query.limit && last ? encodeDeliveryCursor({ createdAt: last.createdAt, id: last.id }) : null,
+  };
 }

@@ -1,8 +1,8 @@
 import { getDb } from "@/db";
-import { findWebhookRow } from "@/lib/webhooks/manage/find-webhook-row";
 import { notifyWorkers } from "@/lib/deliveries/notify-workers";
 import { requeueNow, WEBHOOK_DISABLED_MESSAGE } from "@/lib/deliveries/requeue";
 import { isUndeliveredSql } from "@/lib/deliveries/status-groups";
+import { findWebhookRow } from "@/lib/webhooks/manage/find-webhook-row";
 
 /** One "Recover failed" requeues at most this many deliveries (the oldest first). */
 export const RECOVER_LIMIT = 10_000;
@@ -31,11 +31,18 @@ function failedSince(userId: string, webhookId: string, sinceMs: number) {
 }
 
 /** For the confirmation ("Resend 42 failed deliveries?"); undefined when not the user's webhook. */
-export async function countFailedSince(userId: string, webhookId: string, sinceMs: number): Promise<FailedSinceCount | undefined> {
+export async function countFailedSince(
+  userId: string,
+  webhookId: string,
+  sinceMs: number,
+): Promise<FailedSinceCount | undefined> {
   const webhook = await findWebhookRow(userId, webhookId);
   if (!webhook) return undefined;
   // Counting stops one past the limit: a webhook with millions of failures costs no more.
-  const capped = failedSince(userId, webhook.id, sinceMs).select("id").limit(RECOVER_LIMIT + 1).as("capped");
+  const capped = failedSince(userId, webhook.id, sinceMs)
+    .select("id")
+    .limit(RECOVER_LIMIT + 1)
+    .as("capped");
   const { n } = await getDb()
     .selectFrom(capped)
     .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -49,13 +56,23 @@ export async function countFailedSince(userId: string, webhookId: string, sinceM
  * created since the time, oldest first, at most RECOVER_LIMIT, in batches of BATCH_SIZE so no
  * statement holds the write lock for long. Returns how many were requeued.
  */
-export async function recoverFailedSince(userId: string, webhookId: string, sinceMs: number, now = Date.now()): Promise<RecoverFailedResult> {
+export async function recoverFailedSince(
+  userId: string,
+  webhookId: string,
+  sinceMs: number,
+  now = Date.now(),
+): Promise<RecoverFailedResult> {
   const webhook = await findWebhookRow(userId, webhookId);
   if (!webhook) return { ok: false, code: "not_found", message: "Webhook not found" };
   if (webhook.enabled !== 1) return { ok: false, code: "webhook_disabled", message: WEBHOOK_DISABLED_MESSAGE };
 
   const ids = (
-    await failedSince(userId, webhook.id, sinceMs).select("id").orderBy("created_at", "asc").orderBy("id", "asc").limit(RECOVER_LIMIT).execute()
+    await failedSince(userId, webhook.id, sinceMs)
+      .select("id")
+      .orderBy("created_at", "asc")
+      .orderBy("id", "asc")
+      .limit(RECOVER_LIMIT)
+      .execute()
   ).map((row) => row.id);
 
   let recovered = 0;

@@ -1,6 +1,6 @@
 import { getDb } from "@/db";
-import { selectOwnedDelivery } from "@/lib/deliveries/owned-delivery";
 import { notifyWorkers } from "@/lib/deliveries/notify-workers";
+import { selectOwnedDelivery } from "@/lib/deliveries/owned-delivery";
 import { requeueNow, WEBHOOK_DISABLED_MESSAGE } from "@/lib/deliveries/requeue";
 
 export type ResendDeliveryResult =

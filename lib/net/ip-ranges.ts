@@ -58,7 +58,11 @@ function v6ToBytes(address: string): number[] | undefined {
   const v4Tail = text.match(/(\d+\.\d+\.\d+\.\d+)$/);
   if (v4Tail) {
     const parts = v4Tail[1].split(".").map(Number);
-    text = text.slice(0, -v4Tail[1].length) + ((parts[0] << 8) | parts[1]).toString(16) + ":" + ((parts[2] << 8) | parts[3]).toString(16);
+    text =
+      text.slice(0, -v4Tail[1].length) +
+      ((parts[0] << 8) | parts[1]).toString(16) +
+      ":" +
+      ((parts[2] << 8) | parts[3]).toString(16);
   }
   const [head, tail] = text.split("::");
   const headGroups = head ? head.split(":") : [];

@@ -22,14 +22,24 @@ function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promi
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => reject(new BlockedTargetError(message)), ms);
     promise.then(
-      (value) => (clearTimeout(timer), resolve(value)),
-      (error) => (clearTimeout(timer), reject(error)),
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error) => {
+        clearTimeout(timer);
+        reject(error);
+      },
     );
   });
 }
 
 /** The first address of the host, once every address it resolves to is public; else throws. */
-export async function resolvePublicAddress(hostname: string, lookup: LookupAll = systemLookup, timeoutMs = 10_000): Promise<ResolvedAddress> {
+export async function resolvePublicAddress(
+  hostname: string,
+  lookup: LookupAll = systemLookup,
+  timeoutMs = 10_000,
+): Promise<ResolvedAddress> {
   const host = hostname.replace(/^\[|\]$/g, "");
   let addresses: ResolvedAddress[];
   const literalFamily = net.isIP(host);
@@ -77,7 +87,11 @@ export function createSafeDispatcher(options: SafeDispatcherOptions = {}): Agent
       (vetted) =>
         baseConnect(
           // TLS still checks the certificate against the name the user gave.
-          { ...connectOptions, hostname: vetted.address, servername: connectOptions.servername || (net.isIP(host) ? undefined : host) },
+          {
+            ...connectOptions,
+            hostname: vetted.address,
+            servername: connectOptions.servername || (net.isIP(host) ? undefined : host),
+          },
           callback,
         ),
       (error: Error) => callback(error, null),

@@ -5,7 +5,12 @@ import { DOTTED_EVENT_NAMES, parseEventName, type WireEventName } from "@/lib/we
 // Schemas for the delivery log's filters (URL search params and the JSON route), resend,
 // recover, test events and secret rotation: shared by the UI, the server actions and routes.
 
-const ZIdSchema = (what: string) => z.string({ error: `Missing ${what} id` }).trim().min(1, `Missing ${what} id`).max(64, `Invalid ${what} id`);
+const ZIdSchema = (what: string) =>
+  z
+    .string({ error: `Missing ${what} id` })
+    .trim()
+    .min(1, `Missing ${what} id`)
+    .max(64, `Invalid ${what} id`);
 
 export const DELIVERY_STATUS_TABS = ["all", "succeeded", "failed", "pending"] as const;
 export type DeliveryStatusTab = (typeof DELIVERY_STATUS_TABS)[number];

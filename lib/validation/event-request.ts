@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { DOTTED_EVENT_NAMES, parseEventName, type WireEventName } from "@/lib/webhooks/events";
 import { stripRecipientTokens, ZDocumentPayloadSchema } from "@/lib/validation/document-payload";
+import { DOTTED_EVENT_NAMES, parseEventName, type WireEventName } from "@/lib/webhooks/events";
 
 // The body of POST /api/v1/events: { event, payload, idempotencyKey? }.
 

@@ -44,7 +44,7 @@ export const ZWebhookSecretSchema = z
   .string({ error: "The secret must be text" })
   .trim()
   .max(FIELD_LIMITS.secretMaxLength, `The secret must be at most ${FIELD_LIMITS.secretMaxLength} characters`)
-  .refine((value) => value !== "whsec_", "A secret of only \"whsec_\" is empty: generate one or leave it blank")
+  .refine((value) => value !== "whsec_", 'A secret of only "whsec_" is empty: generate one or leave it blank')
   .optional();
 
 export const ZWebhookFormSchema = z.object({

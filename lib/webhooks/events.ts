@@ -46,10 +46,19 @@ export function isDocumentEvent(wire: WireEventName): boolean {
 
 /** Groups for the UI: the seed's five first, as PAYLOADS.md asks. */
 export const EVENT_GROUPS: { label: string; events: WireEventName[] }[] = [
-  { label: "Documents", events: ["DOCUMENT_CREATED", "DOCUMENT_SENT", "DOCUMENT_OPENED", "DOCUMENT_SIGNED", "DOCUMENT_COMPLETED"] },
+  {
+    label: "Documents",
+    events: ["DOCUMENT_CREATED", "DOCUMENT_SENT", "DOCUMENT_OPENED", "DOCUMENT_SIGNED", "DOCUMENT_COMPLETED"],
+  },
   {
     label: "More document events",
-    events: ["DOCUMENT_REJECTED", "DOCUMENT_CANCELLED", "DOCUMENT_RECIPIENT_COMPLETED", "DOCUMENT_REMINDER_SENT", "RECIPIENT_EXPIRED"],
+    events: [
+      "DOCUMENT_REJECTED",
+      "DOCUMENT_CANCELLED",
+      "DOCUMENT_RECIPIENT_COMPLETED",
+      "DOCUMENT_REMINDER_SENT",
+      "RECIPIENT_EXPIRED",
+    ],
   },
   { label: "Templates", events: ["TEMPLATE_CREATED", "TEMPLATE_UPDATED", "TEMPLATE_DELETED", "TEMPLATE_USED"] },
 ];

@@ -3,9 +3,19 @@ import type { DeliveriesTable } from "@/db/types";
 import { newId } from "@/lib/ids";
 
 /** A fresh outbox row: due at once, unclaimed, no attempt yet. The one place its defaults live. */
-export function newDeliveryRow(
-  { eventId, webhookId, userId, now, trigger = null }: { eventId: string; webhookId: string; userId: string; now: number; trigger?: "test" | "manual" | null },
-): Insertable<DeliveriesTable> {
+export function newDeliveryRow({
+  eventId,
+  webhookId,
+  userId,
+  now,
+  trigger = null,
+}: {
+  eventId: string;
+  webhookId: string;
+  userId: string;
+  now: number;
+  trigger?: "test" | "manual" | null;
+}): Insertable<DeliveriesTable> {
   return {
     id: newId("msg"),
     event_id: eventId,

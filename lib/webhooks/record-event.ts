@@ -1,6 +1,6 @@
-import { sql, type Kysely } from "kysely";
-import type { Database } from "@/db/types";
+import { type Kysely, sql } from "kysely";
 import { getDb, getDialect } from "@/db";
+import type { Database } from "@/db/types";
 import { newId } from "@/lib/ids";
 import type { WireEventName } from "@/lib/webhooks/events";
 import { newDeliveryRow } from "@/lib/webhooks/new-delivery-row";
@@ -90,9 +90,7 @@ async function recordEventOnce(userId: string, input: RecordEventInput, now: num
       if (subscribed.length > 0) {
         await trx
           .insertInto("deliveries")
-          .values(
-            subscribed.map((webhook) => newDeliveryRow({ eventId, webhookId: webhook.id, userId, now })),
-          )
+          .values(subscribed.map((webhook) => newDeliveryRow({ eventId, webhookId: webhook.id, userId, now })))
           .execute();
         // Delivered to listening workers in other processes when (and only if) this commits.
         if (getDialect() === "postgres") await sql`select pg_notify(${DELIVERY_CHANNEL}, '')`.execute(trx);

@@ -22,7 +22,11 @@ export function newWebhookSecret(): string {
  * so receivers switch without downtime. A secret rotated out earlier is dropped: only the
  * latest old secret stays valid. Undefined when the webhook is not the user's.
  */
-export async function rotateWebhookSecret(userId: string, webhookId: string, now = Date.now()): Promise<RotatedSecret | undefined> {
+export async function rotateWebhookSecret(
+  userId: string,
+  webhookId: string,
+  now = Date.now(),
+): Promise<RotatedSecret | undefined> {
   const secret = newWebhookSecret();
   const expiresAt = now + maintenanceConfig.secretRotationGraceMs();
   // One UPDATE reads the old value and writes the new: two rotations at once can't lose a secret.
@@ -30,7 +34,9 @@ export async function rotateWebhookSecret(userId: string, webhookId: string, now
     .updateTable("webhooks")
     .set({
       previous_secret_encrypted: sql.ref("secret_encrypted"),
-      previous_secret_expires_at: sql<number | null>`case when secret_encrypted is null then null else cast(${expiresAt} as bigint) end`,
+      previous_secret_expires_at: sql<
+        number | null
+      >`case when secret_encrypted is null then null else cast(${expiresAt} as bigint) end`,
       secret_encrypted: encryptSecret(secret),
       updated_at: now,
     })
@@ -39,5 +45,8 @@ export async function rotateWebhookSecret(userId: string, webhookId: string, now
     .returning(["previous_secret_expires_at"])
     .executeTakeFirst();
   if (!row) return undefined;
-  return { secret, previousSecretExpiresAt: row.previous_secret_expires_at === null ? null : Number(row.previous_secret_expires_at) };
+  return {
+    secret,
+    previousSecretExpiresAt: row.previous_secret_expires_at === null ? null : Number(row.previous_secret_expires_at),
+  };
 }

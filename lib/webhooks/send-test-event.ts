@@ -1,10 +1,10 @@
 import { getDb } from "@/db";
 import { notifyWorkers } from "@/lib/deliveries/notify-workers";
 import { newId } from "@/lib/ids";
-import { newDeliveryRow } from "@/lib/webhooks/new-delivery-row";
-import { parseStoredEvents } from "@/lib/webhooks/manage/webhook-view";
-import { findWebhookRow } from "@/lib/webhooks/manage/find-webhook-row";
 import { toDottedName, type WireEventName } from "@/lib/webhooks/events";
+import { findWebhookRow } from "@/lib/webhooks/manage/find-webhook-row";
+import { parseStoredEvents } from "@/lib/webhooks/manage/webhook-view";
+import { newDeliveryRow } from "@/lib/webhooks/new-delivery-row";
 import { getSamplePayload } from "@/lib/webhooks/samples";
 
 /** The dialog shows the start of the body; the full one is in the delivery log. */
@@ -57,7 +57,14 @@ export async function sendTestEvent(
     .execute(async (trx) => {
       await trx
         .insertInto("events")
-        .values({ id: eventId, user_id: userId, type: event, payload: JSON.stringify(getSamplePayload(event)), idempotency_key: null, created_at: now })
+        .values({
+          id: eventId,
+          user_id: userId,
+          type: event,
+          payload: JSON.stringify(getSamplePayload(event)),
+          idempotency_key: null,
+          created_at: now,
+        })
         .execute();
       await trx.insertInto("deliveries").values(delivery).execute();
     });
@@ -88,9 +95,20 @@ async function waitForFirstAttempt(deliveryId: string, waitMs: number, pollMs: n
       };
     }
     // Cancelled before any attempt (the webhook was disabled or deleted meanwhile): no attempt will come.
-    const delivery = await db.selectFrom("deliveries").select(["status", "last_error"]).where("id", "=", deliveryId).executeTakeFirst();
+    const delivery = await db
+      .selectFrom("deliveries")
+      .select(["status", "last_error"])
+      .where("id", "=", deliveryId)
+      .executeTakeFirst();
     if (!delivery || delivery.status === "cancelled") {
-      return { pending: false, succeeded: false, statusCode: null, durationMs: null, responseBody: null, error: delivery?.last_error ?? "The delivery was cancelled" };
+      return {
+        pending: false,
+        succeeded: false,
+        statusCode: null,
+        durationMs: null,
+        responseBody: null,
+        error: delivery?.last_error ?? "The delivery was cancelled",
+      };
     }
     if (Date.now() >= deadline) return { pending: true };
     await new Promise((resolve) => setTimeout(resolve, pollMs));

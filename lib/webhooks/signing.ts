@@ -20,7 +20,7 @@ export function standardWebhooksKey(secret: string): Buffer {
 
 /** `v1,<base64 signature>` for one key. */
 export function signStandardWebhook(key: Buffer | KeyObject, msgId: string, timestamp: number, body: string): string {
-  return "v1," + createHmac("sha256", key).update(`${msgId}.${timestamp}.`).update(body).digest("base64");
+  return `v1,${createHmac("sha256", key).update(`${msgId}.${timestamp}.`).update(body).digest("base64")}`;
 }
 
 /** Hex HMAC-SHA256 of the body with the secret's UTF-8 bytes (the seed's header). */
@@ -59,6 +59,6 @@ export function signatureHeaders(
 ): SignatureHeaders | undefined {
   if (!keys) return undefined;
   let standard = signStandardWebhook(keys.standard[0], msgId, timestamp, body);
-  for (let i = 1; i < keys.standard.length; i++) standard += " " + signStandardWebhook(keys.standard[i], msgId, timestamp, body);
+  for (let i = 1; i < keys.standard.length; i++) standard += ` ${signStandardWebhook(keys.standard[i], msgId, timestamp, body)}`;
   return { "webhook-signature": standard, "x-documenso-signature": signDocumensoBody(keys.documenso, body) };
 }

@@ -11,11 +11,14 @@ const ROWS_PER_INSERT = 200;
 
 async function insertInBatches<T extends "events" | "deliveries" | "delivery_attempts">(
   table: T,
-  rows: Insertable<(T extends "events" ? EventsTable : T extends "deliveries" ? DeliveriesTable : DeliveryAttemptsTable)>[],
+  rows: Insertable<T extends "events" ? EventsTable : T extends "deliveries" ? DeliveriesTable : DeliveryAttemptsTable>[],
 ) {
   for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    await getDb().insertInto(table).values(rows.slice(start, start + ROWS_PER_INSERT) as any).execute();
+    await getDb()
+      .insertInto(table)
+      .values(rows.slice(start, start + ROWS_PER_INSERT) as any)
+      .execute();
   }
 }
 
@@ -36,7 +39,14 @@ export type FixtureDelivery = {
 export async function insertDeliveries(userId: string, webhookId: string, deliveries: FixtureDelivery[]): Promise<void> {
   await insertInBatches(
     "events",
-    deliveries.map((d) => ({ id: d.eventId, user_id: userId, type: d.type, payload: "{}", idempotency_key: null, created_at: d.createdAt })),
+    deliveries.map((d) => ({
+      id: d.eventId,
+      user_id: userId,
+      type: d.type,
+      payload: "{}",
+      idempotency_key: null,
+      created_at: d.createdAt,
+    })),
   );
   await insertInBatches(
     "deliveries",

@@ -1,6 +1,6 @@
+import type { WireEventName } from "@/lib/webhooks/events";
 import { recordEvent } from "@/lib/webhooks/record-event";
 import { getSamplePayload } from "@/lib/webhooks/samples";
-import type { WireEventName } from "@/lib/webhooks/events";
 
 /** Records `count` sample events for the user, a few at a time (the pool has connections to spare). */
 export async function recordManyEvents(userId: string, type: WireEventName, count: number, parallel = 8): Promise<void> {

@@ -2,7 +2,11 @@
  * Polls until `check` returns a value other than undefined/false. Not a timed assertion: the
  * bound only turns a hang into a readable failure.
  */
-export async function waitUntil<T>(check: () => Promise<T | undefined | false> | T | undefined | false, what: string, boundMs = 20_000): Promise<T> {
+export async function waitUntil<T>(
+  check: () => Promise<T | undefined | false> | T | undefined | false,
+  what: string,
+  boundMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + boundMs;
   for (;;) {
     const value = await check();

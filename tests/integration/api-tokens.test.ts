@@ -73,7 +73,13 @@ describe(`API tokens (${testDialect})`, () => {
 
     const listed = await listApiTokens(user.id);
     expect(listed.map((t) => t.name)).toEqual(["second", "first"]);
-    expect(listed[0]).toEqual({ id: second.id, name: "second", prefix: second.prefix, createdAt: second.createdAt, lastUsedAt: null });
+    expect(listed[0]).toEqual({
+      id: second.id,
+      name: "second",
+      prefix: second.prefix,
+      createdAt: second.createdAt,
+      lastUsedAt: null,
+    });
 
     expect(await authenticateApiToken(first.token)).toBe(user.id);
     const after = await listApiTokens(user.id);
@@ -87,7 +93,7 @@ describe(`API tokens (${testDialect})`, () => {
     expect(await authenticateApiToken(created.token.slice(0, -1) + (created.token.endsWith("a") ? "b" : "a"))).toBeNull();
     expect(await authenticateApiToken("")).toBeNull();
     expect(await authenticateApiToken("dh_short")).toBeNull();
-    expect(await authenticateApiToken(created.token + " ")).toBeNull();
+    expect(await authenticateApiToken(`${created.token} `)).toBeNull();
   });
 
   it("writes last used at most once a minute", async () => {

@@ -21,17 +21,39 @@ let seq = 0;
 async function webhookWithAttempts(attempts: { at: number; status: number | null }[], base = NOW) {
   const changedAt = base - 60 * MIN;
   const webhook = await createTestWebhook(userId, { url: `http://127.0.0.1:9/hook-${++seq}`, events: ["document.signed"] });
-  await getDb().updateTable("webhooks").set({ created_at: changedAt, updated_at: changedAt }).where("id", "=", webhook.id).execute();
+  await getDb()
+    .updateTable("webhooks")
+    .set({ created_at: changedAt, updated_at: changedAt })
+    .where("id", "=", webhook.id)
+    .execute();
   const deliveryId = `msg_auto${String(seq).padStart(6, "0")}`;
   await insertDeliveries(userId, webhook.id, [
-    { id: deliveryId, eventId: `evt_auto${String(seq).padStart(6, "0")}`, type: "DOCUMENT_SIGNED", status: "retrying", createdAt: changedAt },
+    {
+      id: deliveryId,
+      eventId: `evt_auto${String(seq).padStart(6, "0")}`,
+      type: "DOCUMENT_SIGNED",
+      status: "retrying",
+      createdAt: changedAt,
+    },
   ]);
-  await insertAttempts(attempts.map((a, i) => ({ deliveryId, webhookId: webhook.id, startedAt: base + a.at, status: a.status, attemptNumber: i + 1 })));
+  await insertAttempts(
+    attempts.map((a, i) => ({
+      deliveryId,
+      webhookId: webhook.id,
+      startedAt: base + a.at,
+      status: a.status,
+      attemptNumber: i + 1,
+    })),
+  );
   return webhook.id;
 }
 
 async function webhookRow(id: string) {
-  return getDb().selectFrom("webhooks").select(["enabled", "disabled_reason", "disabled_at"]).where("id", "=", id).executeTakeFirstOrThrow();
+  return getDb()
+    .selectFrom("webhooks")
+    .select(["enabled", "disabled_reason", "disabled_at"])
+    .where("id", "=", id)
+    .executeTakeFirstOrThrow();
 }
 
 describe(`auto-disable (${testDialect})`, () => {
@@ -108,7 +130,9 @@ describe(`auto-disable (${testDialect})`, () => {
     expect(reenabled).toMatchObject({ enabled: true, disabledReason: null });
     expect((await listAutoDisabledWebhooks(userId)).map((n) => n.webhookId)).not.toContain(failing);
     const afterReenable = Date.now() + 1_000;
-    await insertAttempts([{ deliveryId: `msg_auto${String(seq).padStart(6, "0")}`, webhookId: failing, startedAt: afterReenable, status: 500 }]);
+    await insertAttempts([
+      { deliveryId: `msg_auto${String(seq).padStart(6, "0")}`, webhookId: failing, startedAt: afterReenable, status: 500 },
+    ]);
     expect(await autoDisableFailingWebhooks(afterReenable + 1_000)).not.toContain(failing);
     expect((await webhookRow(failing)).enabled).toBe(1);
   });

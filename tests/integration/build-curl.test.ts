@@ -8,7 +8,7 @@ import { encryptSecret } from "@/lib/crypto/encryption";
 import { buildCurl, shellQuote } from "@/lib/deliveries/build-curl";
 import { recordEvent } from "@/lib/webhooks/record-event";
 import { getSamplePayload } from "@/lib/webhooks/samples";
-import { startReceiver, type Receiver } from "../helpers/receiver";
+import { type Receiver, startReceiver } from "../helpers/receiver";
 import { createTestUser } from "../helpers/users";
 import { createTestWebhook } from "../helpers/webhooks";
 
@@ -69,14 +69,22 @@ describe("buildCurl", () => {
   it("re-signs the logged body of the latest attempt with the current and the rotated-out secret", async () => {
     const user = await createTestUser();
     const oldSecret = `whsec_${randomBytes(24).toString("base64")}`;
-    const webhook = await createTestWebhook(user.id, { url: `${receiver.url}/hooks/rotated`, events: ["document.signed"], secret });
+    const webhook = await createTestWebhook(user.id, {
+      url: `${receiver.url}/hooks/rotated`,
+      events: ["document.signed"],
+      secret,
+    });
     await getDb()
       .updateTable("webhooks")
       .set({ previous_secret_encrypted: encryptSecret(oldSecret), previous_secret_expires_at: Date.now() + 60_000 })
       .where("id", "=", webhook.id)
       .execute();
     const deliveryId = await queuedDelivery(user.id, "Rotated");
-    const loggedBody = JSON.stringify({ event: "DOCUMENT_SIGNED", payload: { id: 1, title: "as logged" }, createdAt: "2026-01-01T00:00:00.000Z" });
+    const loggedBody = JSON.stringify({
+      event: "DOCUMENT_SIGNED",
+      payload: { id: 1, title: "as logged" },
+      createdAt: "2026-01-01T00:00:00.000Z",
+    });
     await getDb()
       .insertInto("delivery_attempts")
       .values({

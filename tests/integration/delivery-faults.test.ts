@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
+import { type DeliveryWorker, startDeliveryWorker } from "@/lib/webhooks/delivery/worker";
 import { recordEvent } from "@/lib/webhooks/record-event";
 import { getSamplePayload } from "@/lib/webhooks/samples";
-import { startDeliveryWorker, type DeliveryWorker } from "@/lib/webhooks/delivery/worker";
 import { testDialect } from "../helpers/db-info";
-import { startReceiver, type Receiver, type Reply } from "../helpers/receiver";
+import { type Receiver, type Reply, startReceiver } from "../helpers/receiver";
 import { createTestUser } from "../helpers/users";
-import { createTestWebhook } from "../helpers/webhooks";
 import { waitUntil } from "../helpers/wait-until";
+import { createTestWebhook } from "../helpers/webhooks";
 
 // Receiver faults, with a short schedule so the whole policy runs in seconds:
 // 4 attempts (3 waits of 50 ms), no jitter, 500 ms timeout, 200 ms floor for 429/timeouts.
@@ -40,7 +40,11 @@ afterAll(async () => {
 async function queueDelivery(path: string, replies: Reply[]) {
   script.set(path, replies);
   const user = await createTestUser();
-  const webhook = await createTestWebhook(user.id, { url: receiver.url + path, events: ["document.signed"], secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw" });
+  const webhook = await createTestWebhook(user.id, {
+    url: receiver.url + path,
+    events: ["document.signed"],
+    secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+  });
   const { id: eventId } = await recordEvent(user.id, { type: "DOCUMENT_SIGNED", payload: getSamplePayload("DOCUMENT_SIGNED") });
   const delivery = await getDb().selectFrom("deliveries").selectAll().where("event_id", "=", eventId).executeTakeFirstOrThrow();
   return { user, webhook, eventId, deliveryId: delivery.id };

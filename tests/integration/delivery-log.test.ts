@@ -1,16 +1,16 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { DeliveryStatus } from "@/db/types";
-import { getDelivery } from "@/lib/deliveries/get-delivery";
-import { listDeliveries, type DeliveryListRow } from "@/lib/deliveries/list-deliveries";
 import { encodeDeliveryCursor } from "@/lib/deliveries/cursor";
+import { getDelivery } from "@/lib/deliveries/get-delivery";
+import { type DeliveryListRow, listDeliveries } from "@/lib/deliveries/list-deliveries";
 import {
   listDeliveriesQueryFromSearchParams,
-  ZListDeliveriesQuerySchema,
   type TListDeliveriesQueryInput,
+  ZListDeliveriesQuerySchema,
 } from "@/lib/validation/deliveries";
 import type { WireEventName } from "@/lib/webhooks/events";
 import { testDialect } from "../helpers/db-info";
-import { fixtureId, insertAttempts, insertDeliveries, type FixtureDelivery } from "../helpers/deliveries";
+import { type FixtureDelivery, fixtureId, insertAttempts, insertDeliveries } from "../helpers/deliveries";
 import { createTestUser } from "../helpers/users";
 import { createTestWebhook } from "../helpers/webhooks";
 
@@ -82,7 +82,8 @@ describe(`delivery log (${testDialect})`, () => {
   it("filters by several events (dotted or wire names) combined with a tab", async () => {
     const rows = await visitAll({ status: "failed", events: ["document.signed", "DOCUMENT_COMPLETED"], limit: 37 });
     const expected = fixtures.filter(
-      (f) => (f.status === "failed" || f.status === "cancelled") && (f.type === "DOCUMENT_SIGNED" || f.type === "DOCUMENT_COMPLETED"),
+      (f) =>
+        (f.status === "failed" || f.status === "cancelled") && (f.type === "DOCUMENT_SIGNED" || f.type === "DOCUMENT_COMPLETED"),
     );
     expect(rows.map((r) => r.id)).toEqual(expectedOrder(expected));
     expect(new Set(rows.map((r) => r.eventType))).toEqual(new Set(["document.signed", "document.completed"]));
@@ -92,7 +93,13 @@ describe(`delivery log (${testDialect})`, () => {
     const rows = await visitAll({ limit: 100 });
     const byId = new Map(rows.map((r) => [r.id, r]));
     const failed = byId.get(fixtureId("msg", 1))!;
-    expect(failed).toMatchObject({ status: "failed", eventType: "document.sent", attemptCount: 8, maxAttempts: 8, nextAttemptAt: null });
+    expect(failed).toMatchObject({
+      status: "failed",
+      eventType: "document.sent",
+      attemptCount: 8,
+      maxAttempts: 8,
+      nextAttemptAt: null,
+    });
     const pending = byId.get(fixtureId("msg", 2))!;
     expect(pending).toMatchObject({ status: "pending", eventType: "document.completed", nextAttemptAt: BASE + 10_000_000 });
     expect(pending.eventId).toBe(fixtureId("evt", 2));
@@ -119,7 +126,9 @@ describe(`delivery log (${testDialect})`, () => {
     expect(bad.success).toBe(false);
     expect(bad.error?.issues.map((issue) => issue.path[0]).sort()).toEqual(["events", "limit", "status"]);
 
-    const good = listDeliveriesQueryFromSearchParams(new URLSearchParams("status=failed&event=document.signed,document.sent&event=DOCUMENT_COMPLETED&limit=10"));
+    const good = listDeliveriesQueryFromSearchParams(
+      new URLSearchParams("status=failed&event=document.signed,document.sent&event=DOCUMENT_COMPLETED&limit=10"),
+    );
     expect(good.success && good.data).toMatchObject({
       status: "failed",
       events: ["DOCUMENT_SIGNED", "DOCUMENT_SENT", "DOCUMENT_COMPLETED"],
@@ -150,11 +159,26 @@ describe(`delivery log (${testDialect})`, () => {
   it("opens one delivery with every attempt, oldest first", async () => {
     const id = fixtureId("msg", 1);
     await insertAttempts([
-      { deliveryId: id, webhookId, startedAt: BASE + 5000, status: null, error: "connect ECONNREFUSED", durationMs: 3, attemptNumber: 2 },
+      {
+        deliveryId: id,
+        webhookId,
+        startedAt: BASE + 5000,
+        status: null,
+        error: "connect ECONNREFUSED",
+        durationMs: 3,
+        attemptNumber: 2,
+      },
       { deliveryId: id, webhookId, startedAt: BASE + 1000, status: 500, durationMs: 40, attemptNumber: 1 },
     ]);
     const detail = await getDelivery(userId, id);
-    expect(detail).toMatchObject({ id, webhookId, eventType: "document.sent", status: "failed", attemptCount: 8, maxAttempts: 8 });
+    expect(detail).toMatchObject({
+      id,
+      webhookId,
+      eventType: "document.sent",
+      status: "failed",
+      attemptCount: 8,
+      maxAttempts: 8,
+    });
     expect(detail?.attempts.map((a) => a.attemptNumber)).toEqual([1, 2]);
     expect(detail?.attempts[0]).toMatchObject({
       responseStatus: 500,

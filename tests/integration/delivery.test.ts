@@ -1,15 +1,15 @@
 import { createHmac } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Webhook } from "standardwebhooks";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
+import { type DeliveryWorker, startDeliveryWorker } from "@/lib/webhooks/delivery/worker";
 import { recordEvent } from "@/lib/webhooks/record-event";
 import { getSamplePayload } from "@/lib/webhooks/samples";
-import { startDeliveryWorker, type DeliveryWorker } from "@/lib/webhooks/delivery/worker";
 import { testDialect } from "../helpers/db-info";
-import { startReceiver, type Receiver } from "../helpers/receiver";
+import { type Receiver, startReceiver } from "../helpers/receiver";
 import { createTestUser } from "../helpers/users";
-import { createTestWebhook } from "../helpers/webhooks";
 import { waitUntil } from "../helpers/wait-until";
+import { createTestWebhook } from "../helpers/webhooks";
 
 // End to end through the engine: recordEvent -> worker -> a real HTTP receiver, checked the
 // way a receiver would check it (the official standardwebhooks library, unchanged).
@@ -54,7 +54,12 @@ describe(`delivery (${testDialect})`, () => {
     expect(request.body).toBe(
       `{"event":"DOCUMENT_SIGNED","payload":${JSON.stringify(payload)},"createdAt":"${new Date(event.created_at).toISOString()}","webhookEndpoint":"${url}"}`,
     );
-    expect(JSON.parse(request.body)).toEqual({ event: "DOCUMENT_SIGNED", payload, createdAt: new Date(event.created_at).toISOString(), webhookEndpoint: url });
+    expect(JSON.parse(request.body)).toEqual({
+      event: "DOCUMENT_SIGNED",
+      payload,
+      createdAt: new Date(event.created_at).toISOString(),
+      webhookEndpoint: url,
+    });
     expect(request.headers["content-type"]).toBe("application/json");
     expect(request.headers["user-agent"]).toBe("Docuhooks-Webhooks/1.0");
     expect(request.headers["webhook-id"]).toBe(delivery.id);
@@ -95,7 +100,9 @@ describe(`delivery (${testDialect})`, () => {
     await createTestWebhook(user.id, { url: `${receiver.url}/hooks/raw`, events: ["DOCUMENT_COMPLETED"], secret });
     await recordEvent(user.id, { type: "DOCUMENT_COMPLETED", payload: getSamplePayload("DOCUMENT_COMPLETED") });
     const [request] = await receiver.waitFor(1, (r) => r.path === "/hooks/raw");
-    expect(() => new Webhook(secret, { format: "raw" }).verify(request.body, request.headers as Record<string, string>)).not.toThrow();
+    expect(() =>
+      new Webhook(secret, { format: "raw" }).verify(request.body, request.headers as Record<string, string>),
+    ).not.toThrow();
     expect(request.headers["x-documenso-signature"]).toBe(createHmac("sha256", secret).update(request.body).digest("hex"));
   });
 
@@ -103,7 +110,11 @@ describe(`delivery (${testDialect})`, () => {
     const user = await createTestUser();
     const current = "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD";
     const previous = "an old plain secret";
-    const webhook = await createTestWebhook(user.id, { url: `${receiver.url}/hooks/rotated`, events: ["DOCUMENT_SENT"], secret: current });
+    const webhook = await createTestWebhook(user.id, {
+      url: `${receiver.url}/hooks/rotated`,
+      events: ["DOCUMENT_SENT"],
+      secret: current,
+    });
     const { encryptSecret } = await import("@/lib/crypto/encryption");
     await getDb()
       .updateTable("webhooks")
@@ -133,12 +144,24 @@ describe(`delivery (${testDialect})`, () => {
   it("sends nothing to disabled, unsubscribed or another user's webhooks", async () => {
     const user = await createTestUser();
     const other = await createTestUser();
-    await createTestWebhook(user.id, { url: `${receiver.url}/fanout/subscribed`, events: ["document.completed", "document.signed"], secret: "s1" });
-    await createTestWebhook(user.id, { url: `${receiver.url}/fanout/disabled`, events: ["document.completed"], enabled: false, secret: "s2" });
+    await createTestWebhook(user.id, {
+      url: `${receiver.url}/fanout/subscribed`,
+      events: ["document.completed", "document.signed"],
+      secret: "s1",
+    });
+    await createTestWebhook(user.id, {
+      url: `${receiver.url}/fanout/disabled`,
+      events: ["document.completed"],
+      enabled: false,
+      secret: "s2",
+    });
     await createTestWebhook(user.id, { url: `${receiver.url}/fanout/unsubscribed`, events: ["document.signed"], secret: "s3" });
     await createTestWebhook(other.id, { url: `${receiver.url}/fanout/other-user`, events: ["document.completed"], secret: "s4" });
 
-    const { id: eventId, deliveries } = await recordEvent(user.id, { type: "DOCUMENT_COMPLETED", payload: getSamplePayload("DOCUMENT_COMPLETED") });
+    const { id: eventId, deliveries } = await recordEvent(user.id, {
+      type: "DOCUMENT_COMPLETED",
+      payload: getSamplePayload("DOCUMENT_COMPLETED"),
+    });
     expect(deliveries).toBe(1);
     await receiver.waitFor(1, (r) => r.path === "/fanout/subscribed");
     await waitUntil(() => allFinal(eventId), "the delivery to be final");

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getWebhookHealth, HEALTH_WINDOW_MS, percentilesFromHistogram } from "@/lib/webhooks/health/get-webhook-health";
 import { testDialect } from "../helpers/db-info";
-import { fixtureId, insertAttempts, insertDeliveries, type FixtureDelivery } from "../helpers/deliveries";
+import { type FixtureDelivery, fixtureId, insertAttempts, insertDeliveries } from "../helpers/deliveries";
 import { createTestUser } from "../helpers/users";
 import { createTestWebhook } from "../helpers/webhooks";
 
@@ -24,7 +24,13 @@ describe(`webhook health (${testDialect})`, () => {
       status: i < 2 ? "pending" : i === 2 ? "retrying" : "delivered",
       createdAt: NOW - (i + 1) * HOUR,
     }));
-    deliveries.push({ id: fixtureId("msg", 99), eventId: fixtureId("evt", 99), type: "DOCUMENT_SIGNED", status: "retrying", createdAt: NOW - 48 * HOUR });
+    deliveries.push({
+      id: fixtureId("msg", 99),
+      eventId: fixtureId("evt", 99),
+      type: "DOCUMENT_SIGNED",
+      status: "retrying",
+      createdAt: NOW - 48 * HOUR,
+    });
     await insertDeliveries(userId, webhookId, deliveries);
 
     // 20 attempts in the window with durations 10, 20, …, 200 ms (shuffled): 15 succeed, 5 fail.
@@ -40,7 +46,14 @@ describe(`webhook health (${testDialect})`, () => {
     );
     // The latest failure: no response at all. Attempts outside the window don't count.
     await insertAttempts([
-      { deliveryId: fixtureId("msg", 3), webhookId, startedAt: NOW - 30 * 60 * 1000, durationMs: 10_000, status: null, error: "Timed out after 10 s" },
+      {
+        deliveryId: fixtureId("msg", 3),
+        webhookId,
+        startedAt: NOW - 30 * 60 * 1000,
+        durationMs: 10_000,
+        status: null,
+        error: "Timed out after 10 s",
+      },
       { deliveryId: fixtureId("msg", 99), webhookId, startedAt: NOW - 30 * HOUR, durationMs: 1, status: 200 },
       { deliveryId: fixtureId("msg", 99), webhookId, startedAt: NOW - 31 * HOUR, durationMs: 99_999, status: 503 },
     ]);
@@ -91,7 +104,15 @@ describe(`webhook health (${testDialect})`, () => {
   it("computes percentiles as percentile_disc does", () => {
     const buckets = [5, 1, 3, 2, 4].map((durationMs) => ({ durationMs, count: 1 }));
     expect(percentilesFromHistogram(buckets, [0, 0.2, 0.21, 0.5, 0.95, 1])).toEqual([1, 1, 2, 3, 5, 5]);
-    expect(percentilesFromHistogram([{ durationMs: 7, count: 3 }, { durationMs: 9, count: 1 }], [0.5, 0.75, 0.76])).toEqual([7, 7, 9]);
+    expect(
+      percentilesFromHistogram(
+        [
+          { durationMs: 7, count: 3 },
+          { durationMs: 9, count: 1 },
+        ],
+        [0.5, 0.75, 0.76],
+      ),
+    ).toEqual([7, 7, 9]);
     expect(percentilesFromHistogram([], [0.5])).toEqual([null]);
   });
 });

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { GET, POST } from "@/app/api/v1/events/route";
 import { getDb } from "@/db";
 import { limits } from "@/lib/config";
 import { createApiToken } from "@/lib/tokens/create-api-token";
 import { revokeApiToken } from "@/lib/tokens/revoke-api-token";
 import { DOTTED_EVENT_NAMES } from "@/lib/webhooks/events";
 import { getSamplePayload } from "@/lib/webhooks/samples";
-import { GET, POST } from "@/app/api/v1/events/route";
 import { testDialect } from "../helpers/db-info";
 import { createTestUser } from "../helpers/users";
 import { createTestWebhook } from "../helpers/webhooks";
@@ -43,7 +43,14 @@ function streamingRequest(stream: ReadableStream<Uint8Array>, token: string) {
 async function rowCounts() {
   const db = getDb();
   const count = async (table: "events" | "deliveries") =>
-    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return { events: await count("events"), deliveries: await count("deliveries") };
 }
 
@@ -58,8 +65,16 @@ describe(`POST /api/v1/events (${testDialect})`, () => {
     user = await createTestUser();
     token = (await newToken(user.id)).token;
     webhooks.signed = await createTestWebhook(user.id, { url: "http://127.0.0.1:9/a", events: ["document.signed"] });
-    webhooks.both = await createTestWebhook(user.id, { url: "http://127.0.0.1:9/b", events: ["DOCUMENT_SIGNED", "document.completed"], secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw" });
-    webhooks.disabled = await createTestWebhook(user.id, { url: "http://127.0.0.1:9/c", events: ["document.signed"], enabled: false });
+    webhooks.both = await createTestWebhook(user.id, {
+      url: "http://127.0.0.1:9/b",
+      events: ["DOCUMENT_SIGNED", "document.completed"],
+      secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+    });
+    webhooks.disabled = await createTestWebhook(user.id, {
+      url: "http://127.0.0.1:9/c",
+      events: ["document.signed"],
+      enabled: false,
+    });
     webhooks.other = await createTestWebhook(user.id, { url: "http://127.0.0.1:9/d", events: ["document.created"] });
     const stranger = await createTestUser();
     webhooks.strangers = await createTestWebhook(stranger.id, { url: "http://127.0.0.1:9/e", events: ["document.signed"] });
@@ -101,7 +116,11 @@ describe(`POST /api/v1/events (${testDialect})`, () => {
   });
 
   it("replays an idempotency key with 200, the same id and nothing new; keys are per user", async () => {
-    const request = { event: "document.signed", payload: getSamplePayload("DOCUMENT_SIGNED"), idempotencyKey: "order-1187-signed" };
+    const request = {
+      event: "document.signed",
+      payload: getSamplePayload("DOCUMENT_SIGNED"),
+      idempotencyKey: "order-1187-signed",
+    };
     const first = await postJson(token, request);
     expect(first.status).toBe(202);
     const firstBody = await first.json();
@@ -147,7 +166,7 @@ describe(`POST /api/v1/events (${testDialect})`, () => {
     it("401 without a token, with a bad one, with a revoked one, with another scheme", async () => {
       const { res } = await expectRejected(postJson(null, valid()), 401, "unauthorized");
       expect(res.headers.get("www-authenticate")).toMatch(/^Bearer/);
-      const bad = await expectRejected(postJson("dh_" + "x".repeat(32), valid()), 401, "unauthorized");
+      const bad = await expectRejected(postJson(`dh_${"x".repeat(32)}`, valid()), 401, "unauthorized");
       expect(bad.res.headers.get("www-authenticate")).toContain('error="invalid_token"');
       await expectRejected(postJson("not-even-a-token", valid()), 401, "unauthorized");
       await expectRejected(postJson(null, valid(), { authorization: `Basic ${token}` }), 401, "unauthorized");
@@ -258,7 +277,10 @@ describe(`POST /api/v1/events (${testDialect})`, () => {
     });
 
     it("413 when the body is longer than its declared Content-Length claims", async () => {
-      const big = JSON.stringify({ ...valid(), payload: { ...getSamplePayload("DOCUMENT_SIGNED"), padding: "p".repeat(limits.eventBodyMaxBytes) } });
+      const big = JSON.stringify({
+        ...valid(),
+        payload: { ...getSamplePayload("DOCUMENT_SIGNED"), padding: "p".repeat(limits.eventBodyMaxBytes) },
+      });
       const request = new Request(URL_, {
         method: "POST",
         headers: { "content-type": "application/json", authorization: `Bearer ${token}`, "content-length": "100" },
@@ -270,8 +292,16 @@ describe(`POST /api/v1/events (${testDialect})`, () => {
 
     it("415 unless the body is declared as JSON", async () => {
       const body = JSON.stringify(valid());
-      await expectRejected(post(body, { authorization: `Bearer ${token}`, "content-type": "text/plain" }), 415, "unsupported_media_type");
-      await expectRejected(post(body, { authorization: `Bearer ${token}`, "content-type": "application/x-www-form-urlencoded" }), 415, "unsupported_media_type");
+      await expectRejected(
+        post(body, { authorization: `Bearer ${token}`, "content-type": "text/plain" }),
+        415,
+        "unsupported_media_type",
+      );
+      await expectRejected(
+        post(body, { authorization: `Bearer ${token}`, "content-type": "application/x-www-form-urlencoded" }),
+        415,
+        "unsupported_media_type",
+      );
       await expectRejected(post(new Blob([body]), { authorization: `Bearer ${token}` }), 415, "unsupported_media_type");
       await expectRejected(
         post(body, { authorization: `Bearer ${token}`, "content-type": "application/json", "content-encoding": "gzip" }),
@@ -279,7 +309,9 @@ describe(`POST /api/v1/events (${testDialect})`, () => {
         "unsupported_media_type",
       );
       // Parameters are fine.
-      expect((await post(body, { authorization: `Bearer ${token}`, "content-type": "application/json; charset=utf-8" })).status).toBe(202);
+      expect(
+        (await post(body, { authorization: `Bearer ${token}`, "content-type": "application/json; charset=utf-8" })).status,
+      ).toBe(202);
     });
   });
 

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import { sql } from "kysely";
+import { describe, expect, it } from "vitest";
 import { getDb, getDialect } from "@/db";
 import { testDialect } from "../helpers/db-info";
 

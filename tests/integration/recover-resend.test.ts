@@ -2,10 +2,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { countFailedSinceForUser, recoverFailedForUser } from "@/lib/actions/deliveries/handlers/recover-failed";
 import { resendDeliveryForUser } from "@/lib/actions/deliveries/handlers/resend-delivery";
-import { countFailedSince, recoverFailedSince, RECOVER_LIMIT } from "@/lib/deliveries/recover-failed";
+import { countFailedSince, RECOVER_LIMIT, recoverFailedSince } from "@/lib/deliveries/recover-failed";
 import { resendDelivery } from "@/lib/deliveries/resend-delivery";
 import { testDialect } from "../helpers/db-info";
-import { fixtureId, insertDeliveries, type FixtureDelivery } from "../helpers/deliveries";
+import { type FixtureDelivery, fixtureId, insertDeliveries } from "../helpers/deliveries";
 import { createTestUser } from "../helpers/users";
 import { createTestWebhook } from "../helpers/webhooks";
 
@@ -21,7 +21,14 @@ async function deliveryRow(id: string) {
 
 function fixture(status: FixtureDelivery["status"], createdAt: number, extra: Partial<FixtureDelivery> = {}): FixtureDelivery {
   seq++;
-  return { id: fixtureId("msg", seq, "rr"), eventId: fixtureId("evt", seq, "rr"), type: "DOCUMENT_SIGNED", status, createdAt, ...extra };
+  return {
+    id: fixtureId("msg", seq, "rr"),
+    eventId: fixtureId("evt", seq, "rr"),
+    type: "DOCUMENT_SIGNED",
+    status,
+    createdAt,
+    ...extra,
+  };
 }
 
 beforeAll(async () => {
@@ -40,7 +47,13 @@ describe(`resend (${testDialect})`, () => {
     const before = Date.now();
     expect(await resendDeliveryForUser(user, { deliveryId: failed.id })).toEqual({ ok: true, deliveryId: failed.id, webhookId });
     const row = await deliveryRow(failed.id);
-    expect(row).toMatchObject({ status: "pending", next_trigger: "manual", locked_until: null, attempt_count: 8, last_status_code: 500 });
+    expect(row).toMatchObject({
+      status: "pending",
+      next_trigger: "manual",
+      locked_until: null,
+      attempt_count: 8,
+      last_status_code: 500,
+    });
     expect(Number(row.next_attempt_at)).toBeGreaterThanOrEqual(before);
     expect(Number(row.next_attempt_at)).toBeLessThanOrEqual(Date.now());
   });
@@ -67,12 +80,18 @@ describe(`resend (${testDialect})`, () => {
     await insertDeliveries(user.id, webhookId, [mine]);
     expect(await resendDeliveryForUser(other, { deliveryId: mine.id })).toEqual({ ok: false, message: "Delivery not found" });
     expect(await deliveryRow(mine.id)).toMatchObject({ status: "failed" });
-    expect(await resendDeliveryForUser(user, { deliveryId: "" })).toMatchObject({ ok: false, fieldErrors: { deliveryId: expect.any(String) } });
+    expect(await resendDeliveryForUser(user, { deliveryId: "" })).toMatchObject({
+      ok: false,
+      fieldErrors: { deliveryId: expect.any(String) },
+    });
 
     const disabledHook = await createTestWebhook(user.id, { ...HOOK, enabled: false });
     const ofDisabled = fixture("failed", T);
     await insertDeliveries(user.id, disabledHook.id, [ofDisabled]);
-    expect(await resendDeliveryForUser(user, { deliveryId: ofDisabled.id })).toEqual({ ok: false, message: expect.stringMatching(/disabled/) });
+    expect(await resendDeliveryForUser(user, { deliveryId: ofDisabled.id })).toEqual({
+      ok: false,
+      message: expect.stringMatching(/disabled/),
+    });
   });
 });
 
@@ -89,7 +108,9 @@ describe(`recover failed (${testDialect})`, () => {
     await insertDeliveries(user.id, otherHook, [otherFailed]);
 
     expect(await countFailedSinceForUser(user, { webhookId, since: T })).toEqual({ ok: true, count: 3, isOverLimit: false });
-    expect(await countFailedSinceForUser(user, { webhookId, since: new Date(T - 1000).toISOString() })).toMatchObject({ count: 4 });
+    expect(await countFailedSinceForUser(user, { webhookId, since: new Date(T - 1000).toISOString() })).toMatchObject({
+      count: 4,
+    });
     expect(await recoverFailedForUser(user, { webhookId, since: T })).toEqual({ ok: true, recovered: 3 });
     for (const d of since) expect(await deliveryRow(d.id)).toMatchObject({ status: "pending", next_trigger: "manual" });
     expect(await deliveryRow(before[0].id)).toMatchObject({ status: "failed" });
@@ -129,10 +150,19 @@ describe(`recover failed (${testDialect})`, () => {
       ok: false,
       fieldErrors: { since: "The start time must be in the past" },
     });
-    expect(await recoverFailedForUser(user, { webhookId })).toMatchObject({ ok: false, fieldErrors: { since: expect.any(String) } });
-    expect(await recoverFailedForUser(user, { webhookId, since: "yesterday-ish" })).toMatchObject({ ok: false, fieldErrors: { since: expect.any(String) } });
+    expect(await recoverFailedForUser(user, { webhookId })).toMatchObject({
+      ok: false,
+      fieldErrors: { since: expect.any(String) },
+    });
+    expect(await recoverFailedForUser(user, { webhookId, since: "yesterday-ish" })).toMatchObject({
+      ok: false,
+      fieldErrors: { since: expect.any(String) },
+    });
 
     await getDb().updateTable("webhooks").set({ enabled: 0 }).where("id", "=", webhookId).execute();
-    expect(await recoverFailedForUser(user, { webhookId, since: T })).toEqual({ ok: false, message: expect.stringMatching(/disabled/) });
+    expect(await recoverFailedForUser(user, { webhookId, since: T })).toEqual({
+      ok: false,
+      message: expect.stringMatching(/disabled/),
+    });
   });
 });

@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { pruneRetention } from "@/lib/webhooks/maintenance/prune-retention";
-import { startMaintenance, type MaintenanceRun } from "@/lib/webhooks/maintenance/run-maintenance";
+import { type MaintenanceRun, startMaintenance } from "@/lib/webhooks/maintenance/run-maintenance";
 import { testDialect } from "../helpers/db-info";
-import { fixtureId, insertAttempts, insertDeliveries, type FixtureDelivery } from "../helpers/deliveries";
+import { type FixtureDelivery, fixtureId, insertAttempts, insertDeliveries } from "../helpers/deliveries";
 import { createTestUser } from "../helpers/users";
-import { createTestWebhook } from "../helpers/webhooks";
 import { waitUntil } from "../helpers/wait-until";
+import { createTestWebhook } from "../helpers/webhooks";
 
 const DAY = 24 * 60 * 60 * 1000;
 const NOW = 1_800_000_000_000;
@@ -24,7 +24,12 @@ describe(`retention (${testDialect})`, () => {
   beforeAll(async () => {
     const userId = (await createTestUser()).id;
     webhookId = (await createTestWebhook(userId, { url: "http://127.0.0.1:9/hook", events: ["document.signed"] })).id;
-    const delivery = (n: number, status: FixtureDelivery["status"], createdAt: number, updatedAt = createdAt): FixtureDelivery => ({
+    const delivery = (
+      n: number,
+      status: FixtureDelivery["status"],
+      createdAt: number,
+      updatedAt = createdAt,
+    ): FixtureDelivery => ({
       id: fixtureId("msg", n),
       eventId: fixtureId("evt", n),
       type: "DOCUMENT_SIGNED",
@@ -52,7 +57,14 @@ describe(`retention (${testDialect})`, () => {
       .insertInto("events")
       .values([
         { id: "evt_orphan_old", user_id: userId, type: "DOCUMENT_SENT", payload: "{}", idempotency_key: null, created_at: OLD },
-        { id: "evt_orphan_new", user_id: userId, type: "DOCUMENT_SENT", payload: "{}", idempotency_key: null, created_at: RECENT },
+        {
+          id: "evt_orphan_new",
+          user_id: userId,
+          type: "DOCUMENT_SENT",
+          payload: "{}",
+          idempotency_key: null,
+          created_at: RECENT,
+        },
       ])
       .execute();
   });
@@ -62,8 +74,14 @@ describe(`retention (${testDialect})`, () => {
     // Attempts: the 7 old ones and the two old attempts of the kept deliveries.
     expect(counts).toEqual({ attempts: 9, deliveries: 7, events: 8 });
     expect(await ids("deliveries")).toEqual([fixtureId("msg", 100), fixtureId("msg", 101), fixtureId("msg", 102)]);
-    expect(await ids("events")).toEqual(["evt_orphan_new", fixtureId("evt", 100), fixtureId("evt", 101), fixtureId("evt", 102)].sort());
-    const attempts = await getDb().selectFrom("delivery_attempts").select(["delivery_id", "started_at"]).orderBy("delivery_id").execute();
+    expect(await ids("events")).toEqual(
+      ["evt_orphan_new", fixtureId("evt", 100), fixtureId("evt", 101), fixtureId("evt", 102)].sort(),
+    );
+    const attempts = await getDb()
+      .selectFrom("delivery_attempts")
+      .select(["delivery_id", "started_at"])
+      .orderBy("delivery_id")
+      .execute();
     expect(attempts.map((a) => [a.delivery_id, Number(a.started_at)])).toEqual([
       [fixtureId("msg", 100), RECENT],
       [fixtureId("msg", 102), RECENT],

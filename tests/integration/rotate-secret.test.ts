@@ -1,5 +1,5 @@
-import { beforeAll, describe, expect, it } from "vitest";
 import { Webhook } from "standardwebhooks";
+import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { rotateWebhookSecretForUser } from "@/lib/actions/deliveries/handlers/rotate-webhook-secret";
 import { decryptSecret } from "@/lib/crypto/encryption";
@@ -42,7 +42,11 @@ describe(`secret rotation (${testDialect})`, () => {
   });
 
   it("issues a new whsec_ secret and keeps the old one signing for 24 h", async () => {
-    const webhook = await createTestWebhook(user.id, { url: "http://127.0.0.1:9/hook", events: ["document.signed"], secret: OLD_SECRET });
+    const webhook = await createTestWebhook(user.id, {
+      url: "http://127.0.0.1:9/hook",
+      events: ["document.signed"],
+      secret: OLD_SECRET,
+    });
     const now = Date.now();
     const rotated = await rotateWebhookSecret(user.id, webhook.id, now);
     expect(rotated?.secret).toMatch(/^whsec_[A-Za-z0-9+/]{32}$/);
@@ -60,7 +64,11 @@ describe(`secret rotation (${testDialect})`, () => {
     expect(verifies(rotated!.secret, during)).toBe(true);
     expect(verifies(OLD_SECRET, during)).toBe(true);
     // …and only on the new one after it expired (the grace period's end moved to the past).
-    await getDb().updateTable("webhooks").set({ previous_secret_expires_at: Date.now() - 1 }).where("id", "=", webhook.id).execute();
+    await getDb()
+      .updateTable("webhooks")
+      .set({ previous_secret_expires_at: Date.now() - 1 })
+      .where("id", "=", webhook.id)
+      .execute();
     const after = await signedAt(webhook.id, Date.now());
     expect(after.headers["webhook-signature"].split(" ")).toHaveLength(1);
     expect(verifies(rotated!.secret, after)).toBe(true);
@@ -68,7 +76,11 @@ describe(`secret rotation (${testDialect})`, () => {
   });
 
   it("a second rotation keeps only the latest old secret; the grace period is configurable", async () => {
-    const webhook = await createTestWebhook(user.id, { url: "http://127.0.0.1:9/hook", events: ["document.signed"], secret: OLD_SECRET });
+    const webhook = await createTestWebhook(user.id, {
+      url: "http://127.0.0.1:9/hook",
+      events: ["document.signed"],
+      secret: OLD_SECRET,
+    });
     const first = await rotateWebhookSecret(user.id, webhook.id);
     process.env.SECRET_ROTATION_GRACE_MS = String(5 * 60 * 1000);
     try {
@@ -92,12 +104,26 @@ describe(`secret rotation (${testDialect})`, () => {
   });
 
   it("the action rotates only the owner's webhook", async () => {
-    const webhook = await createTestWebhook(user.id, { url: "http://127.0.0.1:9/hook", events: ["document.signed"], secret: OLD_SECRET });
+    const webhook = await createTestWebhook(user.id, {
+      url: "http://127.0.0.1:9/hook",
+      events: ["document.signed"],
+      secret: OLD_SECRET,
+    });
     const other = await createTestUser();
-    expect(await rotateWebhookSecretForUser(other, { webhookId: webhook.id })).toEqual({ ok: false, message: "Webhook not found" });
+    expect(await rotateWebhookSecretForUser(other, { webhookId: webhook.id })).toEqual({
+      ok: false,
+      message: "Webhook not found",
+    });
     expect(decryptSecret((await row(webhook.id)).secret_encrypted!)).toBe(OLD_SECRET);
-    expect(await rotateWebhookSecretForUser(user, {})).toMatchObject({ ok: false, fieldErrors: { webhookId: expect.any(String) } });
+    expect(await rotateWebhookSecretForUser(user, {})).toMatchObject({
+      ok: false,
+      fieldErrors: { webhookId: expect.any(String) },
+    });
     const result = await rotateWebhookSecretForUser(user, { webhookId: webhook.id });
-    expect(result).toMatchObject({ ok: true, secret: expect.stringMatching(/^whsec_/), previousSecretExpiresAt: expect.any(Number) });
+    expect(result).toMatchObject({
+      ok: true,
+      secret: expect.stringMatching(/^whsec_/),
+      previousSecretExpiresAt: expect.any(Number),
+    });
   });
 });

@@ -3,14 +3,14 @@ import { getDb } from "@/db";
 import { sendTestEventForUser } from "@/lib/actions/deliveries/handlers/send-test-event";
 import { getDelivery } from "@/lib/deliveries/get-delivery";
 import { resendDelivery } from "@/lib/deliveries/resend-delivery";
-import { startDeliveryWorker, type DeliveryWorker } from "@/lib/webhooks/delivery/worker";
+import { type DeliveryWorker, startDeliveryWorker } from "@/lib/webhooks/delivery/worker";
 import { getSamplePayload } from "@/lib/webhooks/samples";
 import { sendTestEvent } from "@/lib/webhooks/send-test-event";
 import { testDialect } from "../helpers/db-info";
-import { startReceiver, type Receiver } from "../helpers/receiver";
+import { type Receiver, startReceiver } from "../helpers/receiver";
 import { createTestUser } from "../helpers/users";
-import { createTestWebhook } from "../helpers/webhooks";
 import { waitUntil } from "../helpers/wait-until";
+import { createTestWebhook } from "../helpers/webhooks";
 
 // End to end with the real worker and a real receiver on 127.0.0.1: "Test" reaches only the
 // chosen webhook and reports what it answered; "Resend" makes a new, manual attempt.
@@ -39,7 +39,10 @@ afterAll(async () => {
 
 describe(`test events (${testDialect})`, () => {
   it("sends the sample to this webhook only and returns its answer; the log shows a 'test' attempt", async () => {
-    const chosen = await createTestWebhook(user.id, { url: `${receiver.url}/chosen`, events: ["document.signed", "document.sent"] });
+    const chosen = await createTestWebhook(user.id, {
+      url: `${receiver.url}/chosen`,
+      events: ["document.signed", "document.sent"],
+    });
     await createTestWebhook(user.id, { url: `${receiver.url}/sibling`, events: ["document.signed"] });
 
     const result = await sendTestEventForUser(user, { webhookId: chosen.id, event: "document.signed" });
@@ -52,7 +55,10 @@ describe(`test events (${testDialect})`, () => {
 
     const chosenRequests = receiver.requests.filter((r) => r.path === "/chosen");
     expect(chosenRequests).toHaveLength(1);
-    expect(JSON.parse(chosenRequests[0].body)).toMatchObject({ event: "DOCUMENT_SIGNED", payload: getSamplePayload("DOCUMENT_SIGNED") });
+    expect(JSON.parse(chosenRequests[0].body)).toMatchObject({
+      event: "DOCUMENT_SIGNED",
+      payload: getSamplePayload("DOCUMENT_SIGNED"),
+    });
     expect(chosenRequests[0].headers["webhook-id"]).toBe(result.deliveryId);
     // One delivery row for the event: the sibling webhook was never queued.
     const rows = await getDb().selectFrom("deliveries").select("webhook_id").where("event_id", "=", result.eventId).execute();
@@ -67,11 +73,17 @@ describe(`test events (${testDialect})`, () => {
   it("reports a failing endpoint's answer, and Resend logs a new manual attempt of the same message", async () => {
     const failing = await createTestWebhook(user.id, { url: `${receiver.url}/failing`, events: ["document.completed"] });
     const result = await sendTestEvent(user.id, failing.id, "DOCUMENT_COMPLETED");
-    expect(result).toMatchObject({ ok: true, outcome: { pending: false, succeeded: false, statusCode: 500, responseBody: "nope" } });
+    expect(result).toMatchObject({
+      ok: true,
+      outcome: { pending: false, succeeded: false, statusCode: 500, responseBody: "nope" },
+    });
     if (!result.ok) throw new Error(result.message);
 
     // Wait until the worker has written the attempt back and released the row, then resend.
-    await waitUntil(async () => (await getDelivery(user.id, result.deliveryId))?.status === "retrying", "the first attempt's result");
+    await waitUntil(
+      async () => (await getDelivery(user.id, result.deliveryId))?.status === "retrying",
+      "the first attempt's result",
+    );
     expect(await resendDelivery(user.id, result.deliveryId)).toMatchObject({ ok: true });
     const detail = await waitUntil(async () => {
       const d = await getDelivery(user.id, result.deliveryId);
@@ -102,7 +114,10 @@ describe(`test events (${testDialect})`, () => {
       fieldErrors: { event: expect.stringMatching(/Unknown event/) },
     });
     const other = await createTestUser();
-    expect(await sendTestEventForUser(other, { webhookId: webhook.id, event: "document.signed" })).toEqual({ ok: false, message: "Webhook not found" });
+    expect(await sendTestEventForUser(other, { webhookId: webhook.id, event: "document.signed" })).toEqual({
+      ok: false,
+      message: "Webhook not found",
+    });
     const events = await getDb().selectFrom("events").select("id").where("user_id", "=", other.id).execute();
     expect(events).toEqual([]);
   });

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { createSafeDispatcher, resolvePublicAddress, type LookupAll } from "@/lib/net/safe-dispatcher";
+import { createSafeDispatcher, type LookupAll, resolvePublicAddress } from "@/lib/net/safe-dispatcher";
+import { startDeliveryWorker } from "@/lib/webhooks/delivery/worker";
 import { recordEvent } from "@/lib/webhooks/record-event";
 import { getSamplePayload } from "@/lib/webhooks/samples";
-import { startDeliveryWorker } from "@/lib/webhooks/delivery/worker";
 import { testDialect } from "../helpers/db-info";
-import { startReceiver, type Receiver } from "../helpers/receiver";
+import { type Receiver, startReceiver } from "../helpers/receiver";
 import { createTestUser } from "../helpers/users";
-import { createTestWebhook } from "../helpers/webhooks";
 import { waitUntil } from "../helpers/wait-until";
+import { createTestWebhook } from "../helpers/webhooks";
 
 // The SSRF guard with WEBHOOK_ALLOW_PRIVATE off: it judges every address a host resolves to
 // at connect time, and a receiver on loopback never sees a request.
@@ -41,7 +41,9 @@ describe(`SSRF guard (${testDialect})`, () => {
   }
 
   it("blocks a hostname that resolves to loopback (localhost)", async () => {
-    await expect(post(`http://localhost:${port()}/hook`)).rejects.toThrow(/localhost resolves to .* not a public address \(loopback\)/);
+    await expect(post(`http://localhost:${port()}/hook`)).rejects.toThrow(
+      /localhost resolves to .* not a public address \(loopback\)/,
+    );
   });
 
   it("blocks a host when ANY of its addresses is private, and looks it up once", async () => {
@@ -64,7 +66,9 @@ describe(`SSRF guard (${testDialect})`, () => {
       throw Object.assign(new Error("getaddrinfo ENOTFOUND"), { code: "ENOTFOUND" });
     };
     const dispatcher = createSafeDispatcher({ lookup });
-    await expect(post("http://nowhere.example/hook", dispatcher)).rejects.toThrow(/DNS lookup of nowhere.example failed \(ENOTFOUND\)/);
+    await expect(post("http://nowhere.example/hook", dispatcher)).rejects.toThrow(
+      /DNS lookup of nowhere.example failed \(ENOTFOUND\)/,
+    );
     await expect(resolvePublicAddress("nowhere.example", async () => [])).rejects.toThrow(/no address/);
     await dispatcher.close();
   });
@@ -74,7 +78,10 @@ describe(`SSRF guard (${testDialect})`, () => {
       { address: "2606:2800:220:1:248:1893:25c8:1946", family: 6 },
       { address: "93.184.216.34", family: 4 },
     ];
-    await expect(resolvePublicAddress("example.com", lookup)).resolves.toEqual({ address: "2606:2800:220:1:248:1893:25c8:1946", family: 6 });
+    await expect(resolvePublicAddress("example.com", lookup)).resolves.toEqual({
+      address: "2606:2800:220:1:248:1893:25c8:1946",
+      family: 6,
+    });
   });
 
   it("lets the flag lift the guard for development", async () => {

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { testDialect } from "../helpers/db-info";
-import { startReceiver, type Receiver } from "../helpers/receiver";
 import { countDeliveries, countPerWebhookId } from "../helpers/delivery-counts";
+import { type Receiver, startReceiver } from "../helpers/receiver";
 import { recordManyEvents } from "../helpers/record-many";
 import { createTestUser } from "../helpers/users";
-import { createTestWebhook } from "../helpers/webhooks";
 import { waitUntil } from "../helpers/wait-until";
+import { createTestWebhook } from "../helpers/webhooks";
 import { killAll, spawnWorker, type WorkerProcess } from "../helpers/worker-process";
 
 // Scale-out: two standalone workers on one Postgres claim disjoint batches (SKIP LOCKED), so
@@ -44,7 +44,11 @@ describe(`two workers (${testDialect})`, () => {
 
       const user = await createTestUser();
       for (let i = 0; i < 4; i++) {
-        await createTestWebhook(user.id, { url: `${receiver.url}/shared/${i}`, events: ["document.completed"], secret: `shared-secret-${i}` });
+        await createTestWebhook(user.id, {
+          url: `${receiver.url}/shared/${i}`,
+          events: ["document.completed"],
+          secret: `shared-secret-${i}`,
+        });
       }
       await recordManyEvents(user.id, "DOCUMENT_COMPLETED", DELIVERIES / 4);
 

@@ -1,13 +1,13 @@
 import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db";
+import { createWebhookAction } from "@/lib/actions/webhooks/create-webhook";
+import { deleteWebhookAction } from "@/lib/actions/webhooks/delete-webhook";
 import { createWebhookForUser } from "@/lib/actions/webhooks/handlers/create-webhook";
 import { deleteWebhookForUser } from "@/lib/actions/webhooks/handlers/delete-webhook";
 import { revealWebhookSecretForUser } from "@/lib/actions/webhooks/handlers/reveal-webhook-secret";
 import { setWebhookEnabledForUser } from "@/lib/actions/webhooks/handlers/set-webhook-enabled";
 import { updateWebhookForUser } from "@/lib/actions/webhooks/handlers/update-webhook";
 import { handleForUser } from "@/lib/actions/webhooks/run-for-session-user";
-import { createWebhookAction } from "@/lib/actions/webhooks/create-webhook";
-import { deleteWebhookAction } from "@/lib/actions/webhooks/delete-webhook";
 import { ZWebhookFormSchema } from "@/lib/validation/webhook-fields";
 import { testDialect } from "../helpers/db-info";
 import { createTestUser } from "../helpers/users";
@@ -47,7 +47,18 @@ const BAD_URLS: unknown[] = [
   ["https://example.com"],
   true,
 ];
-const BAD_EVENTS: unknown[] = [[], ["document.exploded"], ["DOCUMENT_SIGNED", "nope"], "document.signed", [42], [null], null, 7, { 0: "document.signed" }, [HUGE]];
+const BAD_EVENTS: unknown[] = [
+  [],
+  ["document.exploded"],
+  ["DOCUMENT_SIGNED", "nope"],
+  "document.signed",
+  [42],
+  [null],
+  null,
+  7,
+  { 0: "document.signed" },
+  [HUGE],
+];
 const BAD_SECRETS: unknown[] = [HUGE, 123, { value: "x" }, ["a"], "whsec_"];
 const BAD_ENABLED: unknown[] = ["yes", 1, null, {}];
 
@@ -85,9 +96,15 @@ describe(`webhook actions on ${testDialect}`, () => {
       events: ["document.sent", "DOCUMENT_COMPLETED"],
       enabled: true,
     });
-    expect(updated).toMatchObject({ ok: true, webhook: { url: "https://example.com/v2", events: ["document.sent", "document.completed"], hasSecret: true } });
+    expect(updated).toMatchObject({
+      ok: true,
+      webhook: { url: "https://example.com/v2", events: ["document.sent", "document.completed"], hasSecret: true },
+    });
 
-    expect(await setWebhookEnabledForUser(user, { id: webhook.id, enabled: false })).toMatchObject({ ok: true, webhook: { enabled: false } });
+    expect(await setWebhookEnabledForUser(user, { id: webhook.id, enabled: false })).toMatchObject({
+      ok: true,
+      webhook: { enabled: false },
+    });
     expect(await revealWebhookSecretForUser(user, { id: webhook.id })).toEqual({ ok: true, secret: SECRET });
     expect(await deleteWebhookForUser(user, { id: webhook.id })).toEqual({ ok: true });
     expect(await snapshot()).toEqual(expect.not.arrayContaining([expect.objectContaining({ id: webhook.id })]));
@@ -108,7 +125,9 @@ describe(`webhook actions on ${testDialect}`, () => {
     const before = await snapshot();
     const notFound = { ok: false, message: "Webhook not found" };
 
-    expect(await updateWebhookForUser(intruder, { ...VALID, id: webhook.id, url: "https://attacker.example/" })).toEqual(notFound);
+    expect(await updateWebhookForUser(intruder, { ...VALID, id: webhook.id, url: "https://attacker.example/" })).toEqual(
+      notFound,
+    );
     expect(await setWebhookEnabledForUser(intruder, { id: webhook.id, enabled: false })).toEqual(notFound);
     expect(await revealWebhookSecretForUser(intruder, { id: webhook.id })).toEqual(notFound);
     expect(await deleteWebhookForUser(intruder, { id: webhook.id })).toEqual(notFound);
@@ -145,7 +164,20 @@ describe(`webhook actions on ${testDialect}`, () => {
     const user = await createTestUser();
     const webhook = await createFor(user);
     const before = await snapshot();
-    const inputs: unknown[] = [undefined, null, "", 42, "string", [], [VALID], { id: 42 }, { id: null }, { id: "" }, { id: HUGE }, { id: { $ne: "" } }];
+    const inputs: unknown[] = [
+      undefined,
+      null,
+      "",
+      42,
+      "string",
+      [],
+      [VALID],
+      { id: 42 },
+      { id: null },
+      { id: "" },
+      { id: HUGE },
+      { id: { $ne: "" } },
+    ];
     for (const input of inputs) {
       expect((await createWebhookForUser(user, input)).ok).toBe(false);
       expect((await updateWebhookForUser(user, input)).ok).toBe(false);
@@ -153,7 +185,10 @@ describe(`webhook actions on ${testDialect}`, () => {
       expect((await setWebhookEnabledForUser(user, input)).ok).toBe(false);
       expect((await revealWebhookSecretForUser(user, input)).ok).toBe(false);
     }
-    expect(await setWebhookEnabledForUser(user, { id: webhook.id, enabled: "false" })).toMatchObject({ ok: false, fieldErrors: { enabled: expect.any(String) } });
+    expect(await setWebhookEnabledForUser(user, { id: webhook.id, enabled: "false" })).toMatchObject({
+      ok: false,
+      fieldErrors: { enabled: expect.any(String) },
+    });
     expect(await snapshot()).toEqual(before);
   });
 
@@ -163,7 +198,12 @@ describe(`webhook actions on ${testDialect}`, () => {
     try {
       const user = await createTestUser();
       const before = await snapshot();
-      for (const url of ["http://127.0.0.1:8080/hook", "http://localhost/hook", "http://[::ffff:10.0.0.1]/", "http://169.254.169.254/latest"]) {
+      for (const url of [
+        "http://127.0.0.1:8080/hook",
+        "http://localhost/hook",
+        "http://[::ffff:10.0.0.1]/",
+        "http://169.254.169.254/latest",
+      ]) {
         // The form's schema (ZWebhookFormSchema) has no say here: this is the server's extra check.
         expect(ZWebhookFormSchema.safeParse({ ...VALID, url }).success).toBe(true);
         const result = await createWebhookForUser(user, { ...VALID, url });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
+import { type TCreateWebhookInput, ZCreateWebhookSchema, ZUpdateWebhookSchema } from "@/lib/validation/webhook";
 import { createWebhook } from "@/lib/webhooks/manage/create-webhook";
 import { deleteWebhook } from "@/lib/webhooks/manage/delete-webhook";
 import { getWebhook } from "@/lib/webhooks/manage/get-webhook";
@@ -7,7 +8,6 @@ import { listWebhooks } from "@/lib/webhooks/manage/list-webhooks";
 import { revealWebhookSecret } from "@/lib/webhooks/manage/reveal-webhook-secret";
 import { setWebhookEnabled } from "@/lib/webhooks/manage/set-webhook-enabled";
 import { updateWebhook } from "@/lib/webhooks/manage/update-webhook";
-import { ZCreateWebhookSchema, ZUpdateWebhookSchema, type TCreateWebhookInput } from "@/lib/validation/webhook";
 import { testDialect } from "../helpers/db-info";
 import { createTestUser } from "../helpers/users";
 
@@ -45,9 +45,19 @@ describe(`webhooks manage (lib) on ${testDialect}`, () => {
 
     const updated = await updateWebhook(
       user.id,
-      ZUpdateWebhookSchema.parse({ id: created.webhook.id, url: "https://example.com/v2", events: ["document.completed"], enabled: false }),
+      ZUpdateWebhookSchema.parse({
+        id: created.webhook.id,
+        url: "https://example.com/v2",
+        events: ["document.completed"],
+        enabled: false,
+      }),
     );
-    expect(updated).toMatchObject({ url: "https://example.com/v2", events: ["document.completed"], enabled: false, hasSecret: true });
+    expect(updated).toMatchObject({
+      url: "https://example.com/v2",
+      events: ["document.completed"],
+      enabled: false,
+      hasSecret: true,
+    });
     expect(await revealWebhookSecret(user.id, created.webhook.id)).toEqual({ secret: SECRET });
 
     expect(await deleteWebhook(user.id, created.webhook.id)).toBe(true);
@@ -58,7 +68,10 @@ describe(`webhooks manage (lib) on ${testDialect}`, () => {
 
   it("stores the secret encrypted and events as wire names", async () => {
     const user = await createTestUser();
-    const created = await createWebhook(user.id, parsed({ url: "https://example.com/a", events: ["document.opened"], secret: SECRET }));
+    const created = await createWebhook(
+      user.id,
+      parsed({ url: "https://example.com/a", events: ["document.opened"], secret: SECRET }),
+    );
     if (!created.ok) throw new Error("create failed");
     const row = await rawRow(created.webhook.id);
     expect(row?.secret_encrypted).toBeTruthy();
@@ -69,7 +82,10 @@ describe(`webhooks manage (lib) on ${testDialect}`, () => {
 
   it("keeps the secret when the update leaves it out, clears it on empty, replaces it otherwise", async () => {
     const user = await createTestUser();
-    const created = await createWebhook(user.id, parsed({ url: "https://example.com/s", events: ["document.sent"], secret: SECRET }));
+    const created = await createWebhook(
+      user.id,
+      parsed({ url: "https://example.com/s", events: ["document.sent"], secret: SECRET }),
+    );
     if (!created.ok) throw new Error("create failed");
     const base = { id: created.webhook.id, url: "https://example.com/s", events: ["document.sent"], enabled: true };
 
@@ -94,7 +110,10 @@ describe(`webhooks manage (lib) on ${testDialect}`, () => {
       .set({ enabled: 0, disabled_reason: "The endpoint answered 410 Gone", disabled_at: Date.now() })
       .where("id", "=", created.webhook.id)
       .execute();
-    expect(await getWebhook(user.id, created.webhook.id)).toMatchObject({ enabled: false, disabledReason: "The endpoint answered 410 Gone" });
+    expect(await getWebhook(user.id, created.webhook.id)).toMatchObject({
+      enabled: false,
+      disabledReason: "The endpoint answered 410 Gone",
+    });
 
     const disabledAgain = await setWebhookEnabled(user.id, created.webhook.id, false);
     expect(disabledAgain).toMatchObject({ enabled: false, disabledReason: "The endpoint answered 410 Gone" });
@@ -106,7 +125,10 @@ describe(`webhooks manage (lib) on ${testDialect}`, () => {
   it("treats another user's webhook as not found and leaves it unchanged", async () => {
     const owner = await createTestUser();
     const other = await createTestUser();
-    const created = await createWebhook(owner.id, parsed({ url: "https://example.com/o", events: ["document.sent"], secret: SECRET }));
+    const created = await createWebhook(
+      owner.id,
+      parsed({ url: "https://example.com/o", events: ["document.sent"], secret: SECRET }),
+    );
     if (!created.ok) throw new Error("create failed");
     const id = created.webhook.id;
     const before = await rawRow(id);
@@ -116,7 +138,10 @@ describe(`webhooks manage (lib) on ${testDialect}`, () => {
     expect(await revealWebhookSecret(other.id, id)).toBeNull();
     expect(await setWebhookEnabled(other.id, id, false)).toBeNull();
     expect(
-      await updateWebhook(other.id, ZUpdateWebhookSchema.parse({ id, url: "https://evil.example/x", events: ["document.signed"], secret: "" })),
+      await updateWebhook(
+        other.id,
+        ZUpdateWebhookSchema.parse({ id, url: "https://evil.example/x", events: ["document.signed"], secret: "" }),
+      ),
     ).toBeNull();
     expect(await deleteWebhook(other.id, id)).toBe(false);
 

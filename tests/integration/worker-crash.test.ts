@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { testDialect } from "../helpers/db-info";
-import { startReceiver, type Receiver } from "../helpers/receiver";
 import { countDeliveries, countPerWebhookId } from "../helpers/delivery-counts";
+import { type Receiver, startReceiver } from "../helpers/receiver";
 import { recordManyEvents } from "../helpers/record-many";
 import { createTestUser } from "../helpers/users";
-import { createTestWebhook } from "../helpers/webhooks";
 import { waitUntil } from "../helpers/wait-until";
+import { createTestWebhook } from "../helpers/webhooks";
 import { killAll, spawnWorker, type WorkerProcess } from "../helpers/worker-process";
 
 // Crash safety: a standalone worker killed with SIGKILL in the middle of 1,200 deliveries.
@@ -73,7 +73,10 @@ describe(`worker crash (${testDialect})`, () => {
     // At most what the worker holds: in flight + a batch waiting + two batches being written.
     expect(duplicates.length).toBeLessThanOrEqual(CONCURRENCY + 3 * 50);
     // Each delivery's log holds one successful attempt.
-    const attempts = await getDb().selectFrom("delivery_attempts").select(["delivery_id", "attempt_number", "succeeded"]).execute();
+    const attempts = await getDb()
+      .selectFrom("delivery_attempts")
+      .select(["delivery_id", "attempt_number", "succeeded"])
+      .execute();
     expect(attempts.filter((a) => a.succeeded === 1)).toHaveLength(DELIVERIES);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { parseEventRequest } from "@/lib/validation/event-request";
 import { DOTTED_EVENT_NAMES } from "@/lib/webhooks/events";
 import { getSamplePayload } from "@/lib/webhooks/samples";
-import { parseEventRequest } from "@/lib/validation/event-request";
 
 const sample = () => getSamplePayload("DOCUMENT_SIGNED") as Record<string, unknown> & { recipients: Record<string, unknown>[] };
 
@@ -30,7 +30,13 @@ describe("event request body", () => {
     if (result.ok || result.code !== "invalid_request") throw new Error("expected invalid_request");
     const paths = result.issues.map((issue) => issue.path);
     expect(paths).toEqual(
-      expect.arrayContaining(["payload.id", "payload.title", "payload.recipients.1.email", "payload.recipients.0.signingStatus", "idempotencyKey"]),
+      expect.arrayContaining([
+        "payload.id",
+        "payload.title",
+        "payload.recipients.1.email",
+        "payload.recipients.0.signingStatus",
+        "idempotencyKey",
+      ]),
     );
     expect(result.issues.find((i) => i.path === "payload.title")?.message).toBe("Required");
   });
@@ -43,7 +49,11 @@ describe("event request body", () => {
   });
 
   it("strips recipients' signing tokens and keeps every other field, in order", () => {
-    const payload: Record<string, unknown> & { recipients: Record<string, unknown>[] } = { zeta: 1, ...sample(), extra: { nested: [1, "two"] } };
+    const payload: Record<string, unknown> & { recipients: Record<string, unknown>[] } = {
+      zeta: 1,
+      ...sample(),
+      extra: { nested: [1, "two"] },
+    };
     payload.recipients = payload.recipients.map((r) => ({ ...r, token: "secret-signing-token" }));
     payload.Recipient = payload.recipients;
     const result = parseEventRequest({ event: "document.signed", payload });

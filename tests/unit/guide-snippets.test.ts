@@ -19,7 +19,12 @@ describe("the guide's plain HMAC example", () => {
     };
 
     const secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
-    const body = buildDeliveryBody("DOCUMENT_SIGNED", '{"id":1,"title":"Lease ✓"}', new Date(0).toISOString(), "https://example.com/hook");
+    const body = buildDeliveryBody(
+      "DOCUMENT_SIGNED",
+      '{"id":1,"title":"Lease ✓"}',
+      new Date(0).toISOString(),
+      "https://example.com/hook",
+    );
     const headers = buildDeliveryHeaders("msg_guide", 1_700_000_000, body, prepareSigningKeys(secret));
 
     expect(isSignedByDocuhooks(body, headers["x-documenso-signature"], secret)).toBe(true);

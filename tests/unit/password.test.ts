@@ -22,7 +22,15 @@ describe("password hashing", () => {
     const hash = await hashPassword("pw-12345678");
     const parts = hash.split("$");
     const tampered = [...parts.slice(0, 5), Buffer.alloc(64).toString("base64")].join("$");
-    for (const stored of ["", "plain", "scrypt$1$1$1$$", "bcrypt$x", tampered, hash.replace("$16384$", "$-1$"), hash.replace("$16384$", "$999999999999$")]) {
+    for (const stored of [
+      "",
+      "plain",
+      "scrypt$1$1$1$$",
+      "bcrypt$x",
+      tampered,
+      hash.replace("$16384$", "$-1$"),
+      hash.replace("$16384$", "$999999999999$"),
+    ]) {
       expect(await verifyPassword("pw-12345678", stored)).toBe(false);
     }
   });

@@ -8,14 +8,23 @@ const middle = () => 0.5; // no jitter
 const noResponse = { status: null, isTimeout: false };
 
 afterEach(() => {
-  for (const name of ["DELIVERY_RETRY_SCHEDULE_MS", "DELIVERY_JITTER_PERCENT", "DELIVERY_THROTTLE_MIN_DELAY_MS", "DELIVERY_RETRY_AFTER_MAX_MS"]) delete process.env[name];
+  for (const name of [
+    "DELIVERY_RETRY_SCHEDULE_MS",
+    "DELIVERY_JITTER_PERCENT",
+    "DELIVERY_THROTTLE_MIN_DELAY_MS",
+    "DELIVERY_RETRY_AFTER_MAX_MS",
+  ])
+    delete process.env[name];
 });
 
 describe("retry policy", () => {
   it("follows Svix's schedule by default: 8 attempts over about 27.6 h, then failed", () => {
     const waits = [5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000];
     waits.forEach((wait, index) => {
-      expect(nextStep(index + 1, { status: 500, isTimeout: false }, now, middle)).toEqual({ status: "retrying", nextAttemptAt: now + wait });
+      expect(nextStep(index + 1, { status: 500, isTimeout: false }, now, middle)).toEqual({
+        status: "retrying",
+        nextAttemptAt: now + wait,
+      });
     });
     expect(waits.reduce((a, b) => a + b, 0) / 3_600_000).toBeCloseTo(27.6, 1);
     expect(nextStep(8, { status: 500, isTimeout: false }, now, middle)).toEqual({ status: "failed", isGone: false });
@@ -48,17 +57,38 @@ describe("retry policy", () => {
     expect(parseRetryAfter("120", now)).toBe(120_000);
     expect(parseRetryAfter(new Date(now + 90_000).toUTCString(), now)).toBe(90_000);
     expect(parseRetryAfter("soon", now)).toBeUndefined();
-    expect(nextStep(1, { status: 503, retryAfter: "120", isTimeout: false }, now, middle)).toEqual({ status: "retrying", nextAttemptAt: now + 120_000 });
-    expect(nextStep(1, { status: 503, retryAfter: "1", isTimeout: false }, now, middle)).toEqual({ status: "retrying", nextAttemptAt: now + 5_000 });
-    expect(nextStep(1, { status: 429, retryAfter: "999999", isTimeout: false }, now, middle)).toEqual({ status: "retrying", nextAttemptAt: now + 3_600_000 });
+    expect(nextStep(1, { status: 503, retryAfter: "120", isTimeout: false }, now, middle)).toEqual({
+      status: "retrying",
+      nextAttemptAt: now + 120_000,
+    });
+    expect(nextStep(1, { status: 503, retryAfter: "1", isTimeout: false }, now, middle)).toEqual({
+      status: "retrying",
+      nextAttemptAt: now + 5_000,
+    });
+    expect(nextStep(1, { status: 429, retryAfter: "999999", isTimeout: false }, now, middle)).toEqual({
+      status: "retrying",
+      nextAttemptAt: now + 3_600_000,
+    });
     // Other statuses don't get to steer the schedule.
-    expect(nextStep(1, { status: 500, retryAfter: "120", isTimeout: false }, now, middle)).toEqual({ status: "retrying", nextAttemptAt: now + 5_000 });
+    expect(nextStep(1, { status: 500, retryAfter: "120", isTimeout: false }, now, middle)).toEqual({
+      status: "retrying",
+      nextAttemptAt: now + 5_000,
+    });
   });
 
   it("waits at least 60 s after a 429 or a timeout", () => {
-    expect(nextStep(1, { status: 429, isTimeout: false }, now, middle)).toEqual({ status: "retrying", nextAttemptAt: now + 60_000 });
-    expect(nextStep(1, { status: null, isTimeout: true }, now, middle)).toEqual({ status: "retrying", nextAttemptAt: now + 60_000 });
-    expect(nextStep(3, { status: null, isTimeout: true }, now, middle)).toEqual({ status: "retrying", nextAttemptAt: now + 1_800_000 });
+    expect(nextStep(1, { status: 429, isTimeout: false }, now, middle)).toEqual({
+      status: "retrying",
+      nextAttemptAt: now + 60_000,
+    });
+    expect(nextStep(1, { status: null, isTimeout: true }, now, middle)).toEqual({
+      status: "retrying",
+      nextAttemptAt: now + 60_000,
+    });
+    expect(nextStep(3, { status: null, isTimeout: true }, now, middle)).toEqual({
+      status: "retrying",
+      nextAttemptAt: now + 1_800_000,
+    });
   });
 
   it("reads a short schedule from the environment: attempts = waits + 1", () => {

@@ -8,7 +8,16 @@ describe("sign-in callbackUrl", () => {
   });
 
   it("sends anything that could leave the site to the Webhooks tab", () => {
-    for (const value of ["https://evil.example/", "//evil.example", "/\\evil.example", "javascript:alert(1)", "", undefined, 42, ["/x"]]) {
+    for (const value of [
+      "https://evil.example/",
+      "//evil.example",
+      "/\\evil.example",
+      "javascript:alert(1)",
+      "",
+      undefined,
+      42,
+      ["/x"],
+    ]) {
       expect(safeCallbackUrl(value)).toBe("/settings/webhooks");
     }
   });

@@ -1,19 +1,29 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { toDottedName, WIRE_EVENT_NAMES, isDocumentEvent } from "@/lib/webhooks/events";
-import { getSamplePayload } from "@/lib/webhooks/samples";
 import { ZDocumentPayloadSchema } from "@/lib/validation/document-payload";
 import { parseEventRequest } from "@/lib/validation/event-request";
+import { isDocumentEvent, toDottedName, WIRE_EVENT_NAMES } from "@/lib/webhooks/events";
+import { getSamplePayload } from "@/lib/webhooks/samples";
 
 type Recipient = { signingStatus: string; readStatus: string; sendStatus: string; signedAt: string | null; role: string };
-type Doc = { status: string; completedAt: string | null; deletedAt: string | null; source: string; recipients: Recipient[]; Recipient: Recipient[] };
+type Doc = {
+  status: string;
+  completedAt: string | null;
+  deletedAt: string | null;
+  source: string;
+  recipients: Recipient[];
+  Recipient: Recipient[];
+};
 
 const samplesDir = path.resolve(import.meta.dirname, "../../lib/webhooks/samples");
 
 describe("sample payloads", () => {
   it("exist as one JSON file per catalogue event, named by its dotted name", () => {
-    const files = fs.readdirSync(samplesDir).filter((f) => f.endsWith(".json")).sort();
+    const files = fs
+      .readdirSync(samplesDir)
+      .filter((f) => f.endsWith(".json"))
+      .sort();
     expect(files).toEqual(WIRE_EVENT_NAMES.map((wire) => `${toDottedName(wire)}.json`).sort());
   });
 

@@ -1,8 +1,8 @@
+import { createHmac } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { createHmac } from "node:crypto";
-import { describe, expect, it } from "vitest";
 import { Webhook } from "standardwebhooks";
+import { describe, expect, it } from "vitest";
 import { buildDeliveryHeaders } from "@/lib/webhooks/delivery/build-request";
 import { prepareSigningKeys, signDocumensoBody, signStandardWebhook, standardWebhooksKey } from "@/lib/webhooks/signing";
 
@@ -51,7 +51,12 @@ describe("Standard Webhooks signing", () => {
   it("signs several keys space-separated during a rotation, each verifiable by the official library", () => {
     const body = '{"event":"DOCUMENT_SIGNED"}';
     const timestamp = Math.floor(Date.now() / 1000);
-    const headers = buildDeliveryHeaders("msg_rotation", timestamp, body, prepareSigningKeys("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "old-plain-secret"));
+    const headers = buildDeliveryHeaders(
+      "msg_rotation",
+      timestamp,
+      body,
+      prepareSigningKeys("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "old-plain-secret"),
+    );
     expect(headers["webhook-signature"].split(" ")).toHaveLength(2);
     expect(() => new Webhook("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw").verify(body, headers)).not.toThrow();
     expect(() => new Webhook("old-plain-secret", { format: "raw" }).verify(body, headers)).not.toThrow();

@@ -1,9 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { type ActionResult, fieldErrorsOf } from "@/lib/actions/result";
 import { getSessionUser } from "@/lib/auth/session";
-import { fieldErrorsOf, type ActionResult } from "@/lib/actions/result";
-import { createApiToken, type CreatedApiToken } from "@/lib/tokens/create-api-token";
+import { type CreatedApiToken, createApiToken } from "@/lib/tokens/create-api-token";
 import { ZCreateApiTokenSchema } from "@/lib/validation/api-token";
 
 /** Creates a token for the signed-in user; the dialog shows `token.token` once. */

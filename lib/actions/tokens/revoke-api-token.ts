@@ -1,8 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getSessionUser } from "@/lib/auth/session";
 import type { ActionResult } from "@/lib/actions/result";
+import { getSessionUser } from "@/lib/auth/session";
 import { revokeApiToken } from "@/lib/tokens/revoke-api-token";
 import { ZApiTokenIdSchema } from "@/lib/validation/api-token";
 

@@ -1,4 +1,4 @@
-import { signatureHeaders, type SigningKeys } from "@/lib/webhooks/signing";
+import { type SigningKeys, signatureHeaders } from "@/lib/webhooks/signing";
 
 // The exact bytes of a delivery (DESIGN.md "Delivery: the HTTP request"): Documenso's
 // envelope, built once per attempt by splicing the stored payload JSON text in (never
@@ -12,7 +12,12 @@ export function buildDeliveryBody(eventType: string, payloadJson: string, create
 
 export type DeliveryHeaders = Record<string, string>;
 
-export function buildDeliveryHeaders(msgId: string, timestampSeconds: number, body: string, keys: SigningKeys | undefined): DeliveryHeaders {
+export function buildDeliveryHeaders(
+  msgId: string,
+  timestampSeconds: number,
+  body: string,
+  keys: SigningKeys | undefined,
+): DeliveryHeaders {
   const headers: DeliveryHeaders = {
     "content-type": "application/json",
     "user-agent": USER_AGENT,

@@ -51,7 +51,8 @@ type ClaimRow = {
 export async function claimDueDeliveries(limit: number, leaseMs: number, now = Date.now()): Promise<ClaimedDelivery[]> {
   if (limit <= 0) return [];
   const leaseUntil = now + leaseMs;
-  const rows = getDialect() === "postgres" ? await claimPostgres(limit, leaseUntil, now) : await claimSqlite(limit, leaseUntil, now);
+  const rows =
+    getDialect() === "postgres" ? await claimPostgres(limit, leaseUntil, now) : await claimSqlite(limit, leaseUntil, now);
   return rows.map((row) => ({
     id: row.id,
     event_id: row.event_id,
@@ -114,7 +115,9 @@ async function claimSqlite(limit: number, leaseUntil: number, now: number): Prom
       payload: string;
       created_at: number;
     }[];
-    const webhooks = statements.webhooksById.all(JSON.stringify([...new Set(claimed.map((row) => row.webhook_id))])) as (ClaimedWebhook & {
+    const webhooks = statements.webhooksById.all(
+      JSON.stringify([...new Set(claimed.map((row) => row.webhook_id))]),
+    ) as (ClaimedWebhook & {
       id: string;
     })[];
     const eventById = new Map(events.map((event) => [event.id, event]));

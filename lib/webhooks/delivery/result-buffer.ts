@@ -1,4 +1,11 @@
-import { writeResults, type AttemptRecord, type DeliveryCancel, type DeliveryRelease, type DeliveryUpdate, type ResultGroup } from "./write-results";
+import {
+  type AttemptRecord,
+  type DeliveryCancel,
+  type DeliveryRelease,
+  type DeliveryUpdate,
+  type ResultGroup,
+  writeResults,
+} from "./write-results";
 
 // Collects what finished attempts produced and writes it in groups, one transaction per group
 // rather than per delivery: under load a group fills while the previous one is written.
@@ -25,7 +32,8 @@ function toGroup(outcomes: Outcome[]): { group: ResultGroup; earliestDue: number
     if (outcome.attempt) group.attempts.push(outcome.attempt);
     if (outcome.update) {
       group.updates.push(outcome.update);
-      if (outcome.update.status === "retrying" && outcome.update.next_attempt_at < earliestDue) earliestDue = outcome.update.next_attempt_at;
+      if (outcome.update.status === "retrying" && outcome.update.next_attempt_at < earliestDue)
+        earliestDue = outcome.update.next_attempt_at;
     }
     if (outcome.release) {
       group.releases.push(outcome.release);
@@ -98,12 +106,16 @@ export class ResultBuffer {
     try {
       await writeResults(group);
     } catch (error) {
-      console.error(`delivery worker: writing ${outcomes.length} results failed (${(error as Error).message}); retrying one by one`);
+      console.error(
+        `delivery worker: writing ${outcomes.length} results failed (${(error as Error).message}); retrying one by one`,
+      );
       for (const outcome of outcomes) {
         try {
           await writeResults(toGroup([outcome]).group);
         } catch (single) {
-          console.error(`delivery worker: result of ${outcome.update?.id ?? outcome.release?.id ?? outcome.cancel?.id} not written (${(single as Error).message})`);
+          console.error(
+            `delivery worker: result of ${outcome.update?.id ?? outcome.release?.id ?? outcome.cancel?.id} not written (${(single as Error).message})`,
+          );
         }
       }
     }

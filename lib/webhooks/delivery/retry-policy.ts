@@ -37,7 +37,12 @@ export function withJitter(delayMs: number, jitter: number, random: () => number
 }
 
 /** What happens after attempt number `attemptNumber` (1-based) ended with `outcome`. */
-export function nextStep(attemptNumber: number, outcome: AttemptOutcome, now: number, random: () => number = Math.random): NextStep {
+export function nextStep(
+  attemptNumber: number,
+  outcome: AttemptOutcome,
+  now: number,
+  random: () => number = Math.random,
+): NextStep {
   if (isSuccessStatus(outcome.status)) return { status: "delivered" };
   if (outcome.status === 410) return { status: "failed", isGone: true };
   const schedule = deliveryConfig.retryScheduleMs();

@@ -1,5 +1,5 @@
-import { startMaintenance, type Maintenance } from "@/lib/webhooks/maintenance/run-maintenance";
-import { startDeliveryWorker, type DeliveryWorker } from "./worker";
+import { type Maintenance, startMaintenance } from "@/lib/webhooks/maintenance/run-maintenance";
+import { type DeliveryWorker, startDeliveryWorker } from "./worker";
 
 // The one worker of a web process (started from instrumentation.ts). Kept on globalThis so a
 // second register() (dev reloads, several route bundles) never starts a second worker.

@@ -45,7 +45,10 @@ function describeError(error: unknown, timeoutMs: number): { message: string; is
   if (code && TIMEOUT_CODES.has(code)) return { message: `Timed out after ${timeoutMs} ms (${code})`, isTimeout: true };
   const message = e?.message || String(error);
   const detail = e?.cause?.message && e.cause.message !== message ? `: ${e.cause.message}` : "";
-  return { message: clean(code && !message.includes(code) ? `${code}: ${message}${detail}` : `${message}${detail}`), isTimeout: false };
+  return {
+    message: clean(code && !message.includes(code) ? `${code}: ${message}${detail}` : `${message}${detail}`),
+    isTimeout: false,
+  };
 }
 
 /**
@@ -75,7 +78,15 @@ export function sendRequest(
       const durationMs = Math.round(performance.now() - started);
       if (error !== undefined || status === null) {
         const { message, isTimeout } = describeError(error ?? new Error("No response"), timeoutMs);
-        resolve({ status: null, responseHeaders: null, responseBody: null, retryAfter: null, error: message, isTimeout, durationMs });
+        resolve({
+          status: null,
+          responseHeaders: null,
+          responseBody: null,
+          retryAfter: null,
+          error: message,
+          isTimeout,
+          durationMs,
+        });
         return;
       }
       const retryAfter = responseHeaders?.["retry-after"];
@@ -121,7 +132,15 @@ export function sendRequest(
     };
     try {
       dispatcher.dispatch(
-        { origin: target.origin, path: target.path, method: "POST", headers, body, headersTimeout: timeoutMs, bodyTimeout: timeoutMs },
+        {
+          origin: target.origin,
+          path: target.path,
+          method: "POST",
+          headers,
+          body,
+          headersTimeout: timeoutMs,
+          bodyTimeout: timeoutMs,
+        },
         handler,
       );
     } catch (error) {

@@ -49,7 +49,9 @@ function prepare(raw: BetterSqlite3.Database): SqliteStatements {
       update deliveries set status = ?, attempt_count = ?, next_attempt_at = ?, locked_until = null,
         last_status_code = ?, last_error = ?, next_trigger = null, updated_at = ?
       where id = ? and locked_until = ?`),
-    releaseDelivery: raw.prepare(`update deliveries set locked_until = null, next_attempt_at = @next_attempt_at, updated_at = @now where ${mine}`),
+    releaseDelivery: raw.prepare(
+      `update deliveries set locked_until = null, next_attempt_at = @next_attempt_at, updated_at = @now where ${mine}`,
+    ),
     cancelDelivery: raw.prepare(`
       update deliveries set status = 'cancelled', locked_until = null, last_error = @reason, updated_at = @now where ${mine}`),
     disableGoneWebhook: raw.prepare(`
@@ -58,7 +60,9 @@ function prepare(raw: BetterSqlite3.Database): SqliteStatements {
 }
 
 /** Runs `work` with the raw handle and its statements while holding the connection. */
-export async function withSqliteStatements<T>(work: (raw: BetterSqlite3.Database, statements: SqliteStatements) => T): Promise<T> {
+export async function withSqliteStatements<T>(
+  work: (raw: BetterSqlite3.Database, statements: SqliteStatements) => T,
+): Promise<T> {
   return getDb()
     .connection()
     .execute(async () => {

@@ -5,12 +5,12 @@ import { newId } from "@/lib/ids";
 import { createSafeDispatcher, getSafeDispatcher } from "@/lib/net/safe-dispatcher";
 import { onNewDeliveries } from "@/lib/webhooks/wake";
 import { buildDeliveryBody, buildDeliveryHeaders } from "./build-request";
-import { claimDueDeliveries, type ClaimedDelivery } from "./claim-deliveries";
-import { listenForDeliveries, type DeliveryListener } from "./listen-for-deliveries";
-import { isSuccessStatus, nextStep } from "./retry-policy";
-import { requestTarget, sendRequest, type RequestTarget, type SendResult } from "./send-request";
-import { signingKeysFor } from "./webhook-signing-keys";
+import { type ClaimedDelivery, claimDueDeliveries } from "./claim-deliveries";
+import { type DeliveryListener, listenForDeliveries } from "./listen-for-deliveries";
 import { ResultBuffer } from "./result-buffer";
+import { isSuccessStatus, nextStep } from "./retry-policy";
+import { type RequestTarget, requestTarget, type SendResult, sendRequest } from "./send-request";
+import { signingKeysFor } from "./webhook-signing-keys";
 
 // The delivery worker: claims due rows in batches, keeps many POSTs in flight under a global
 // and a per-endpoint cap, and writes finished attempts back in groups. Claiming does not wait
@@ -181,7 +181,7 @@ class DeliveryEngine {
       this.held++;
       if (!this.running) {
         this.release(row, now);
-      } else if (!row.webhook || row.webhook.enabled !== 1) {
+      } else if (row.webhook?.enabled !== 1) {
         this.cancel(row, row.webhook ? "Webhook disabled before the attempt" : "Webhook deleted before the attempt");
       } else {
         const job = row as Job;
@@ -236,7 +236,10 @@ class DeliveryEngine {
     void this.attempt(job, now).then((result) => this.finish(job, endpoint, result));
   }
 
-  private async attempt(job: Job, startedAt: number): Promise<{ result: SendResult; headers: Record<string, string>; body: string }> {
+  private async attempt(
+    job: Job,
+    startedAt: number,
+  ): Promise<{ result: SendResult; headers: Record<string, string>; body: string }> {
     const webhook = job.webhook!;
     const body = buildDeliveryBody(job.event_type, job.payload, new Date(job.event_created_at).toISOString(), webhook.url);
     let headers: Record<string, string>;
@@ -245,14 +248,26 @@ class DeliveryEngine {
     } catch (error) {
       // An unreadable secret must never turn into an unsigned request.
       const message = `Cannot sign the delivery: ${(error as Error).message}`;
-      const result: SendResult = { status: null, responseHeaders: null, responseBody: null, retryAfter: null, error: message, isTimeout: false, durationMs: 0 };
+      const result: SendResult = {
+        status: null,
+        responseHeaders: null,
+        responseBody: null,
+        retryAfter: null,
+        error: message,
+        isTimeout: false,
+        durationMs: 0,
+      };
       return { result, headers: {}, body };
     }
     const result = await sendRequest(this.dispatcher, job.target, headers, body, this.timeoutMs);
     return { result, headers, body };
   }
 
-  private finish(job: Job, endpoint: Endpoint, sent: { result: SendResult; headers: Record<string, string>; body: string }): void {
+  private finish(
+    job: Job,
+    endpoint: Endpoint,
+    sent: { result: SendResult; headers: Record<string, string>; body: string },
+  ): void {
     this.inFlight--;
     endpoint.active--;
     endpoint.progressAt = Date.now();
@@ -268,7 +283,10 @@ class DeliveryEngine {
     if (this.inFlight === 0 && this.drained) this.drained();
   }
 
-  private record(job: Job, { result, headers, body }: { result: SendResult; headers: Record<string, string>; body: string }): void {
+  private record(
+    job: Job,
+    { result, headers, body }: { result: SendResult; headers: Record<string, string>; body: string },
+  ): void {
     const now = Date.now();
     const attemptNumber = job.attempt_count + 1;
     const step = nextStep(attemptNumber, result, now);

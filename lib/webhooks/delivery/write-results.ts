@@ -83,7 +83,10 @@ const CANCEL_COLUMNS: Columns<DeliveryCancel> = [
 const MAX_PARAMS = 30_000;
 
 export function isEmptyGroup(group: ResultGroup): boolean {
-  return group.attempts.length + group.updates.length + group.releases.length + group.cancels.length + group.goneWebhookIds.length === 0;
+  return (
+    group.attempts.length + group.updates.length + group.releases.length + group.cancels.length + group.goneWebhookIds.length ===
+    0
+  );
 }
 
 export async function writeResults(group: ResultGroup, now = Date.now()): Promise<void> {
@@ -96,22 +99,41 @@ export async function writeResults(group: ResultGroup, now = Date.now()): Promis
   await getDb()
     .transaction()
     .execute(async (trx) => {
-      await runValues(trx, group.attempts, ATTEMPT_COLUMNS, false, (values) =>
-        `insert into delivery_attempts (${names(ATTEMPT_COLUMNS)}) ${values}`,
+      await runValues(
+        trx,
+        group.attempts,
+        ATTEMPT_COLUMNS,
+        false,
+        (values) => `insert into delivery_attempts (${names(ATTEMPT_COLUMNS)}) ${values}`,
       );
-      await runValues(trx, group.updates, UPDATE_COLUMNS, true, (values) =>
-        `with v(${names(UPDATE_COLUMNS)}) as (${values})
+      await runValues(
+        trx,
+        group.updates,
+        UPDATE_COLUMNS,
+        true,
+        (values) =>
+          `with v(${names(UPDATE_COLUMNS)}) as (${values})
         update deliveries set status = v.status, attempt_count = v.attempt_count, next_attempt_at = v.next_attempt_at,
           locked_until = null, last_status_code = v.last_status_code, last_error = v.last_error, next_trigger = null,
           updated_at = ${at}
         from v where ${mine}`,
       );
-      await runValues(trx, group.releases, RELEASE_COLUMNS, true, (values) =>
-        `with v(${names(RELEASE_COLUMNS)}) as (${values})
+      await runValues(
+        trx,
+        group.releases,
+        RELEASE_COLUMNS,
+        true,
+        (values) =>
+          `with v(${names(RELEASE_COLUMNS)}) as (${values})
         update deliveries set locked_until = null, next_attempt_at = v.next_attempt_at, updated_at = ${at} from v where ${mine}`,
       );
-      await runValues(trx, group.cancels, CANCEL_COLUMNS, true, (values) =>
-        `with v(${names(CANCEL_COLUMNS)}) as (${values})
+      await runValues(
+        trx,
+        group.cancels,
+        CANCEL_COLUMNS,
+        true,
+        (values) =>
+          `with v(${names(CANCEL_COLUMNS)}) as (${values})
         update deliveries set status = 'cancelled', locked_until = null, last_error = v.reason, updated_at = ${at} from v where ${mine}`,
       );
       if (group.goneWebhookIds.length > 0) {
@@ -131,12 +153,34 @@ async function writeResultsSqlite(group: ResultGroup, now: number): Promise<void
       .transaction(() => {
         for (const a of group.attempts) {
           statements.insertAttempt.run(
-            a.id, a.delivery_id, a.webhook_id, a.attempt_number, a.trigger, a.request_url, a.request_headers, a.request_body,
-            a.response_status, a.response_headers, a.response_body, a.duration_ms, a.error, a.succeeded, a.started_at,
+            a.id,
+            a.delivery_id,
+            a.webhook_id,
+            a.attempt_number,
+            a.trigger,
+            a.request_url,
+            a.request_headers,
+            a.request_body,
+            a.response_status,
+            a.response_headers,
+            a.response_body,
+            a.duration_ms,
+            a.error,
+            a.succeeded,
+            a.started_at,
           );
         }
         for (const u of group.updates) {
-          statements.updateDelivery.run(u.status, u.attempt_count, u.next_attempt_at, u.last_status_code, u.last_error, now, u.id, u.lease);
+          statements.updateDelivery.run(
+            u.status,
+            u.attempt_count,
+            u.next_attempt_at,
+            u.last_status_code,
+            u.last_error,
+            now,
+            u.id,
+            u.lease,
+          );
         }
         for (const release of group.releases) statements.releaseDelivery.run({ ...release, now });
         for (const cancel of group.cancels) statements.cancelDelivery.run({ ...cancel, now });

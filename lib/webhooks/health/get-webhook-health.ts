@@ -1,6 +1,6 @@
 import { getDb } from "@/db";
-import { findWebhookRow } from "@/lib/webhooks/manage/find-webhook-row";
 import { isWaitingSql } from "@/lib/deliveries/status-groups";
+import { findWebhookRow } from "@/lib/webhooks/manage/find-webhook-row";
 
 export const HEALTH_WINDOW_MS = 24 * 60 * 60 * 1000;
 
@@ -99,7 +99,11 @@ export async function getWebhookHealth(userId: string, webhookId: string, now = 
     latestAttempt(webhook.id, 0, now),
   ]);
 
-  const buckets = histogram.map((row) => ({ durationMs: Number(row.duration_ms), count: Number(row.n), succeeded: Number(row.ok) }));
+  const buckets = histogram.map((row) => ({
+    durationMs: Number(row.duration_ms),
+    count: Number(row.n),
+    succeeded: Number(row.ok),
+  }));
   const attempts = buckets.reduce((sum, bucket) => sum + bucket.count, 0);
   const succeededAttempts = buckets.reduce((sum, bucket) => sum + bucket.succeeded, 0);
   const [p50Ms, p95Ms] = percentilesFromHistogram(buckets, [0.5, 0.95]);

@@ -10,7 +10,12 @@ export type ApiErrorCode =
   | "method_not_allowed"
   | "internal_error";
 
-export function apiError(status: number, code: ApiErrorCode, message: string, options: { details?: unknown; headers?: HeadersInit } = {}): Response {
+export function apiError(
+  status: number,
+  code: ApiErrorCode,
+  message: string,
+  options: { details?: unknown; headers?: HeadersInit } = {},
+): Response {
   const error: { code: ApiErrorCode; message: string; details?: unknown } = { code, message };
   if (options.details !== undefined) error.details = options.details;
   const headers = new Headers(options.headers);

@@ -19,16 +19,25 @@ export async function handleEventRequest(request: Request): Promise<Response> {
   } catch (error) {
     // Bad input never lands here (every check in handle() answers it with a 4xx): this is our fault.
     console.error("[POST /api/v1/events] unexpected error", error);
-    return apiError(500, "internal_error", "Something went wrong on our side. Retry the request with the same idempotencyKey so it cannot be recorded twice.");
+    return apiError(
+      500,
+      "internal_error",
+      "Something went wrong on our side. Retry the request with the same idempotencyKey so it cannot be recorded twice.",
+    );
   }
 }
 
 async function handle(request: Request): Promise<Response> {
   const token = bearerToken(request.headers.get("authorization"));
   if (!token) {
-    return apiError(401, "unauthorized", "Missing API token: send the header Authorization: Bearer <token>. Create a token under Settings → API tokens.", {
-      headers: { "www-authenticate": AUTH_REALM },
-    });
+    return apiError(
+      401,
+      "unauthorized",
+      "Missing API token: send the header Authorization: Bearer <token>. Create a token under Settings → API tokens.",
+      {
+        headers: { "www-authenticate": AUTH_REALM },
+      },
+    );
   }
   const userId = await authenticateApiToken(token);
   if (!userId) {
@@ -42,7 +51,11 @@ async function handle(request: Request): Promise<Response> {
   }
   const encoding = request.headers.get("content-encoding")?.trim().toLowerCase();
   if (encoding && encoding !== "identity") {
-    return apiError(415, "unsupported_media_type", `Content-Encoding "${encoding.slice(0, 40)}" is not supported: send the body uncompressed.`);
+    return apiError(
+      415,
+      "unsupported_media_type",
+      `Content-Encoding "${encoding.slice(0, 40)}" is not supported: send the body uncompressed.`,
+    );
   }
 
   let body: Awaited<ReturnType<typeof readLimitedBody>>;

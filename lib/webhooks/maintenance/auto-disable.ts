@@ -22,7 +22,10 @@ export function autoDisableReason(windowMs: number): string {
  * The worker cancels the webhook's waiting deliveries as it reaches them; "Recover failed"
  * after re-enabling sends them again.
  */
-export async function autoDisableFailingWebhooks(now = Date.now(), windowMs = maintenanceConfig.autoDisableAfterMs()): Promise<string[]> {
+export async function autoDisableFailingWebhooks(
+  now = Date.now(),
+  windowMs = maintenanceConfig.autoDisableAfterMs(),
+): Promise<string[]> {
   const windowStart = now - windowMs;
   const db = getDb();
   const failing = await db
@@ -49,14 +52,15 @@ export async function autoDisableFailingWebhooks(now = Date.now(), windowMs = ma
         ),
       ),
     )
-    .where(({ selectFrom }) =>
-      selectFrom("delivery_attempts as a")
-        .select("a.succeeded")
-        .whereRef("a.webhook_id", "=", "w.id")
-        .where("a.started_at", "<=", windowStart)
-        .whereRef("a.started_at", ">", "w.updated_at")
-        .orderBy("a.started_at", "desc")
-        .limit(1),
+    .where(
+      ({ selectFrom }) =>
+        selectFrom("delivery_attempts as a")
+          .select("a.succeeded")
+          .whereRef("a.webhook_id", "=", "w.id")
+          .where("a.started_at", "<=", windowStart)
+          .whereRef("a.started_at", ">", "w.updated_at")
+          .orderBy("a.started_at", "desc")
+          .limit(1),
       "=",
       0,
     )

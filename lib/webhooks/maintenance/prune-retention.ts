@@ -15,7 +15,11 @@ export type PruneOptions = { now?: number; retentionMs?: number; batchSize?: num
  * the write lock (one giant DELETE would hold SQLite's for seconds). Attempts and deliveries
  * are walked per webhook, along the (webhook_id, time) indexes they already have.
  */
-export async function pruneRetention({ now = Date.now(), retentionMs = maintenanceConfig.retentionMs(), batchSize = 1_000 }: PruneOptions = {}): Promise<PruneCounts> {
+export async function pruneRetention({
+  now = Date.now(),
+  retentionMs = maintenanceConfig.retentionMs(),
+  batchSize = 1_000,
+}: PruneOptions = {}): Promise<PruneCounts> {
   const db = getDb();
   const cutoff = now - retentionMs;
   const counts: PruneCounts = { attempts: 0, deliveries: 0, events: 0 };
@@ -60,7 +64,9 @@ export async function pruneRetention({ now = Date.now(), retentionMs = maintenan
       .selectFrom("events")
       .select(["id", "created_at"])
       .where("created_at", "<", cutoff)
-      .$if(after !== undefined, (qb) => qb.where((eb) => eb(eb.refTuple("created_at", "id"), ">", eb.tuple(after!.createdAt, after!.id))))
+      .$if(after !== undefined, (qb) =>
+        qb.where((eb) => eb(eb.refTuple("created_at", "id"), ">", eb.tuple(after!.createdAt, after!.id))),
+      )
       .orderBy("created_at")
       .orderBy("id")
       .limit(batchSize)
@@ -68,8 +74,14 @@ export async function pruneRetention({ now = Date.now(), retentionMs = maintenan
     if (page.length === 0) break;
     const result = await db
       .deleteFrom("events")
-      .where("id", "in", page.map((row) => row.id))
-      .where(({ not, exists, selectFrom }) => not(exists(selectFrom("deliveries as d").select(sql.lit(1).as("one")).whereRef("d.event_id", "=", "events.id"))))
+      .where(
+        "id",
+        "in",
+        page.map((row) => row.id),
+      )
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom("deliveries as d").select(sql.lit(1).as("one")).whereRef("d.event_id", "=", "events.id"))),
+      )
       .executeTakeFirst();
     counts.events += Number(result.numDeletedRows);
     const last = page[page.length - 1];

@@ -1,6 +1,6 @@
 import { maintenanceConfig } from "@/lib/config";
 import { autoDisableFailingWebhooks } from "./auto-disable";
-import { pruneRetention, type PruneCounts } from "./prune-retention";
+import { type PruneCounts, pruneRetention } from "./prune-retention";
 
 export type MaintenanceRun = { disabledWebhookIds: string[]; pruned: PruneCounts };
 
@@ -37,7 +37,9 @@ export function startMaintenance({ intervalMs = maintenanceConfig.intervalMs(), 
     current = runMaintenanceOnce()
       .then((run) => {
         if (run.disabledWebhookIds.length > 0) {
-          console.warn(`maintenance: disabled ${run.disabledWebhookIds.length} failing webhook(s): ${run.disabledWebhookIds.join(", ")}`);
+          console.warn(
+            `maintenance: disabled ${run.disabledWebhookIds.length} failing webhook(s): ${run.disabledWebhookIds.join(", ")}`,
+          );
         }
         onRun?.(run);
       })

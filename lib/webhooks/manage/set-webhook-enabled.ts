@@ -6,7 +6,11 @@ import { toWebhookView, type WebhookView } from "./webhook-view";
 export async function setWebhookEnabled(userId: string, id: string, enabled: boolean): Promise<WebhookView | null> {
   const result = await getDb()
     .updateTable("webhooks")
-    .set(enabled ? { enabled: 1, disabled_reason: null, disabled_at: null, updated_at: Date.now() } : { enabled: 0, updated_at: Date.now() })
+    .set(
+      enabled
+        ? { enabled: 1, disabled_reason: null, disabled_at: null, updated_at: Date.now() }
+        : { enabled: 0, updated_at: Date.now() },
+    )
     .where("id", "=", id)
     .where("user_id", "=", userId)
     .executeTakeFirst();

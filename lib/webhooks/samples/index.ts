@@ -1,17 +1,17 @@
 import type { WireEventName } from "@/lib/webhooks/events";
-import documentCreated from "./document.created.json";
-import documentSent from "./document.sent.json";
-import documentOpened from "./document.opened.json";
-import documentSigned from "./document.signed.json";
-import documentCompleted from "./document.completed.json";
-import documentRejected from "./document.rejected.json";
 import documentCancelled from "./document.cancelled.json";
+import documentCompleted from "./document.completed.json";
+import documentCreated from "./document.created.json";
+import documentOpened from "./document.opened.json";
 import documentRecipientCompleted from "./document.recipient.completed.json";
+import documentRejected from "./document.rejected.json";
 import documentReminderSent from "./document.reminder.sent.json";
+import documentSent from "./document.sent.json";
+import documentSigned from "./document.signed.json";
 import recipientExpired from "./recipient.expired.json";
 import templateCreated from "./template.created.json";
-import templateUpdated from "./template.updated.json";
 import templateDeleted from "./template.deleted.json";
+import templateUpdated from "./template.updated.json";
 import templateUsed from "./template.used.json";
 
 // One realistic Documenso payload per event, as data (Dub's sample-events habit), for the

@@ -2,7 +2,7 @@ import type { ActionResult } from "@/lib/actions/result";
 import { invalidInput, NOT_FOUND } from "@/lib/actions/webhooks/handlers/results";
 import type { SessionUser } from "@/lib/auth/session";
 import { ZWebhookRefSchema } from "@/lib/validation/deliveries";
-import { rotateWebhookSecret, type RotatedSecret } from "@/lib/webhooks/rotate-webhook-secret";
+import { type RotatedSecret, rotateWebhookSecret } from "@/lib/webhooks/rotate-webhook-secret";
 
 export async function rotateWebhookSecretForUser(user: SessionUser, input: unknown): Promise<ActionResult<RotatedSecret>> {
   const parsed = ZWebhookRefSchema.safeParse(input);

@@ -4,7 +4,10 @@ import { ZWebhookIdSchema } from "@/lib/validation/webhook";
 import { revealWebhookSecret } from "@/lib/webhooks/manage/reveal-webhook-secret";
 import { invalidInput, NOT_FOUND } from "./results";
 
-export async function revealWebhookSecretForUser(user: SessionUser, input: unknown): Promise<ActionResult<{ secret: string | null }>> {
+export async function revealWebhookSecretForUser(
+  user: SessionUser,
+  input: unknown,
+): Promise<ActionResult<{ secret: string | null }>> {
   const parsed = ZWebhookIdSchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
   const revealed = await revealWebhookSecret(user.id, parsed.data.id);

@@ -5,7 +5,10 @@ import { setWebhookEnabled } from "@/lib/webhooks/manage/set-webhook-enabled";
 import type { WebhookView } from "@/lib/webhooks/manage/webhook-view";
 import { invalidInput, NOT_FOUND } from "./results";
 
-export async function setWebhookEnabledForUser(user: SessionUser, input: unknown): Promise<ActionResult<{ webhook: WebhookView }>> {
+export async function setWebhookEnabledForUser(
+  user: SessionUser,
+  input: unknown,
+): Promise<ActionResult<{ webhook: WebhookView }>> {
   const parsed = ZSetWebhookEnabledSchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
   const webhook = await setWebhookEnabled(user.id, parsed.data.id, parsed.data.enabled);

@@ -11,7 +11,13 @@ import { getWebhookHealth } from "@/lib/webhooks/health/get-webhook-health";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
-export default async function WebhookDetailPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
+export default async function WebhookDetailPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const [{ id }, search, user] = await Promise.all([params, searchParams, requireUser()]);
   const webhook = await getWebhookDetail(user.id, id);
   if (!webhook) notFound();
