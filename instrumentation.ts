@@ -8,7 +8,7 @@ export async function register() {
   if (isWorkerDisabledInWeb()) return;
   const { migrateToLatest } = await import("@/db");
   await migrateToLatest();
-  const { startProcessWorker, startProcessMaintenance, drainOnShutdown } = await import("@/lib/webhooks/delivery/run-in-process");
+  const { startProcessWorker, startProcessMaintenance, drainOnShutdown } = await import("@/lib/delivery-engine/run-in-process");
   const worker = startProcessWorker();
   const maintenance = startProcessMaintenance();
   drainOnShutdown({ stop: () => Promise.all([maintenance.stop(), worker.stop()]).then(() => undefined) });

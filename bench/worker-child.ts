@@ -5,8 +5,8 @@
 // it bulk-filled the outbox) is the in-process signal recordEvent() would give; SIGTERM: stop
 // (drain), report, exit.
 import { closeDb } from "@/db";
-import { startDeliveryWorker } from "@/lib/webhooks/delivery/worker";
-import { signalNewDeliveries } from "@/lib/webhooks/wake";
+import { signalNewDeliveries } from "@/lib/delivery-engine/wake";
+import { startDeliveryWorker } from "@/lib/delivery-engine/worker";
 import { onParentLine, tellParent } from "./child";
 
 /** CPU time (user + system) this process has used: unlike wall time, barely moved by other load on the machine. */

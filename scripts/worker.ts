@@ -2,8 +2,8 @@
 // when it stops claiming, drains what is in flight, hands back the rest and exits.
 import { closeDb, getDialect, migrateToLatest } from "@/db";
 import { databaseUrl } from "@/lib/config";
-import { startDeliveryWorker } from "@/lib/webhooks/delivery/worker";
-import { startMaintenance } from "@/lib/webhooks/maintenance/run-maintenance";
+import { startMaintenance } from "@/lib/delivery-engine/maintenance/run-maintenance";
+import { startDeliveryWorker } from "@/lib/delivery-engine/worker";
 
 async function main() {
   await migrateToLatest();

@@ -3,8 +3,8 @@
 // runs in this process too, as inside `next start` (the in-process wake-up). Each payload
 // carries its record time (benchSentAt); the receiver stamps arrival on the same wall clock.
 
-import { startDeliveryWorker } from "@/lib/webhooks/delivery/worker";
-import { recordEvent } from "@/lib/webhooks/record-event";
+import { startDeliveryWorker } from "@/lib/delivery-engine/worker";
+import { recordEvent } from "@/lib/ingest/record-event";
 import { type BenchDatabase, clearOutbox, seedUserWithWebhooks, switchDatabase } from "../bench-db";
 import type { BenchContext } from "../context";
 import { BENCH_EVENT, benchDocument } from "../fixtures";

@@ -8,7 +8,7 @@ import type { z } from "zod";
 import { CredentialsFields } from "@/components/auth/credentials-fields";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
-import { signUpAction } from "@/lib/actions/sign-up";
+import { signUpAction } from "@/lib/actions/auth/sign-up";
 import { type TSignUpSchema, ZSignUpSchema } from "@/lib/validation/auth";
 
 export function SignUpForm() {

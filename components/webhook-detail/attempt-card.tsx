@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
-import type { DeliveryAttemptDetail } from "@/lib/deliveries/get-delivery";
-import { CodeBlock } from "./code-block";
+import { CodeBlock } from "@/components/ui/code-block";
+import type { DeliveryAttemptDetail } from "@/lib/delivery-log/get-delivery";
 import { formatDuration, prettyJson } from "./format";
 import { TimeText } from "./time-text";
 

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { DeliveryListRow } from "@/lib/deliveries/list-deliveries";
+import type { DeliveryListRow } from "@/lib/delivery-log/list-deliveries";
 import { DeliveryEventFilter } from "./delivery-event-filter";
 import { type DeliveryFilters, STATUS_TABS } from "./delivery-filters";
 import { useDeliveryFilters } from "./delivery-filters-state";

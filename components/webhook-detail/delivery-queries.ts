@@ -2,9 +2,9 @@
 
 import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
-import type { DeliveryDetail } from "@/lib/deliveries/get-delivery";
-import type { DeliveryPage } from "@/lib/deliveries/list-deliveries";
-import type { WebhookHealth } from "@/lib/webhooks/health/get-webhook-health";
+import type { DeliveryDetail } from "@/lib/delivery-log/get-delivery";
+import type { WebhookHealth } from "@/lib/delivery-log/get-webhook-health";
+import type { DeliveryPage } from "@/lib/delivery-log/list-deliveries";
 import { type DeliveryFilters, filtersToParams } from "./delivery-filters";
 import { fetchJson } from "./fetch-json";
 

@@ -2,17 +2,17 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { copyToClipboard } from "@/components/ui/copy-to-clipboard";
+import { Sheet } from "@/components/ui/sheet";
 import { useToast } from "@/components/ui/toast";
-import { copyToClipboard } from "@/components/webhooks/copy-to-clipboard";
 import { copyAsCurlAction } from "@/lib/actions/deliveries/copy-as-curl";
 import { resendDeliveryAction } from "@/lib/actions/deliveries/resend-delivery";
-import type { DeliveryDetail } from "@/lib/deliveries/get-delivery";
+import type { DeliveryDetail } from "@/lib/delivery-log/get-delivery";
 import { AttemptCard } from "./attempt-card";
 import { useDelivery, useRefreshWebhookData } from "./delivery-queries";
 import { DeliveryStatusBadge } from "./delivery-status-badge";
 import { LoadError } from "./load-error";
 import { runAction } from "./run-action";
-import { Sheet } from "./sheet";
 import { TimeText } from "./time-text";
 
 function SheetActions({ delivery, webhookId }: { delivery: DeliveryDetail; webhookId: string }) {

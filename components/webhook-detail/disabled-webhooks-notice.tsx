@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { DisabledWebhookNotice } from "@/lib/webhooks/notices/list-auto-disabled-webhooks";
+import type { DisabledWebhookNotice } from "@/lib/webhooks/list-auto-disabled-webhooks";
 import { TimeText } from "./time-text";
 
 /**

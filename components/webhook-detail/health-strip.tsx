@@ -2,7 +2,7 @@
 
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
-import type { WebhookHealth } from "@/lib/webhooks/health/get-webhook-health";
+import type { WebhookHealth } from "@/lib/delivery-log/get-webhook-health";
 import { useWebhookHealth } from "./delivery-queries";
 import { formatDuration } from "./format";
 import { LoadError } from "./load-error";

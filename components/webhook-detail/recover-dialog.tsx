@@ -5,10 +5,10 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { DialogClose, DialogFooter } from "@/components/ui/dialog";
 import { FieldError } from "@/components/ui/field-error";
+import { GuardedDialog } from "@/components/ui/guarded-dialog";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { useToast } from "@/components/ui/toast";
-import { GuardedDialog } from "@/components/webhooks/guarded-dialog";
 import { countFailedSinceAction, recoverFailedAction } from "@/lib/actions/deliveries/recover-failed";
 import { runAction } from "./run-action";
 

@@ -2,13 +2,13 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
 import { DialogClose, DialogFooter } from "@/components/ui/dialog";
 import { FieldError } from "@/components/ui/field-error";
+import { GuardedDialog } from "@/components/ui/guarded-dialog";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { GuardedDialog } from "@/components/webhooks/guarded-dialog";
-import { rotateWebhookSecretAction } from "@/lib/actions/deliveries/rotate-webhook-secret";
-import { CopyButton } from "./copy-button";
+import { rotateWebhookSecretAction } from "@/lib/actions/webhooks/rotate-webhook-secret";
 import { formatDateTime } from "./format";
 import { runAction } from "./run-action";
 

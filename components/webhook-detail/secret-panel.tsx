@@ -2,10 +2,10 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
 import { Input } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
 import { revealWebhookSecretAction } from "@/lib/actions/webhooks/reveal-webhook-secret";
-import { CopyButton } from "./copy-button";
 import { runAction } from "./run-action";
 
 /** The current secret, fetched from the server only when its owner asks (Reveal or Copy). */

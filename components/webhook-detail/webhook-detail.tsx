@@ -1,7 +1,7 @@
 "use client";
 
-import type { WebhookDetailView } from "@/lib/webhooks/detail/get-webhook-detail";
-import type { WebhookHealth } from "@/lib/webhooks/health/get-webhook-health";
+import type { WebhookHealth } from "@/lib/delivery-log/get-webhook-health";
+import type { WebhookDetailView } from "@/lib/webhooks/get-webhook-detail";
 import { DeliveriesLog } from "./deliveries-log";
 import type { InitialLog } from "./delivery-queries";
 import { HealthStrip } from "./health-strip";

@@ -9,7 +9,7 @@ import { Card } from "@/components/ui/card";
 import { useToast } from "@/components/ui/toast";
 import { WebhookEditDialog } from "@/components/webhooks/webhook-edit-dialog";
 import { setWebhookEnabledAction } from "@/lib/actions/webhooks/set-webhook-enabled";
-import type { WebhookDetailView } from "@/lib/webhooks/detail/get-webhook-detail";
+import type { WebhookDetailView } from "@/lib/webhooks/get-webhook-detail";
 import { useRefreshWebhookData } from "./delivery-queries";
 import { RecoverDialog } from "./recover-dialog";
 import { RotateSecretDialog } from "./rotate-secret-dialog";

@@ -2,8 +2,8 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { CodeBlock } from "@/components/ui/code-block";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
-import { CodeBlock } from "@/components/webhook-detail/code-block";
 
 /**
  * "View example" beside an event: the body a receiver gets for it. The samples load only when

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { CodeBlock } from "@/components/webhook-detail/code-block";
+import { CodeBlock } from "@/components/ui/code-block";
 import { EVENT_GROUPS, toDottedName, WEBHOOK_EVENTS } from "@/lib/webhooks/events";
 import { exampleDeliveryBody } from "./example-delivery-body";
 import { PLAIN_HMAC_SNIPPET, STANDARD_WEBHOOKS_SNIPPET } from "./verify-snippets";

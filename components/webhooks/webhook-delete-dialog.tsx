@@ -4,9 +4,9 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { DialogClose, DialogFooter } from "@/components/ui/dialog";
 import { FieldError } from "@/components/ui/field-error";
+import { GuardedDialog } from "@/components/ui/guarded-dialog";
 import { deleteWebhookAction } from "@/lib/actions/webhooks/delete-webhook";
-import type { WebhookView } from "@/lib/webhooks/manage/webhook-view";
-import { GuardedDialog } from "./guarded-dialog";
+import type { WebhookView } from "@/lib/webhooks/webhook-view";
 import { useWebhookMutation } from "./use-webhook-mutation";
 
 export function WebhookDeleteDialog({

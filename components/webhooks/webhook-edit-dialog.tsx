@@ -1,7 +1,7 @@
 "use client";
 
 import { updateWebhookAction } from "@/lib/actions/webhooks/update-webhook";
-import type { WebhookView } from "@/lib/webhooks/manage/webhook-view";
+import type { WebhookView } from "@/lib/webhooks/webhook-view";
 import { WebhookFormDialog } from "./webhook-form-dialog";
 
 export function WebhookEditDialog({

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Switch } from "@/components/ui/switch";
 import { useToast } from "@/components/ui/toast";
 import { setWebhookEnabledAction } from "@/lib/actions/webhooks/set-webhook-enabled";
-import type { WebhookView } from "@/lib/webhooks/manage/webhook-view";
+import type { WebhookView } from "@/lib/webhooks/webhook-view";
 import { useWebhookMutation } from "./use-webhook-mutation";
 import { WEBHOOKS_QUERY_KEY } from "./webhook-query";
 

@@ -1,9 +1,9 @@
 "use client";
 
 import { useState } from "react";
+import { GuardedDialog } from "@/components/ui/guarded-dialog";
 import type { ActionResult } from "@/lib/actions/result";
 import type { TWebhookFormSchema } from "@/lib/validation/webhook-fields";
-import { GuardedDialog } from "./guarded-dialog";
 import { useWebhookMutation } from "./use-webhook-mutation";
 import { WebhookForm, type WebhookFormValues } from "./webhook-form";
 

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClassName } from "@/components/ui/button";
 import { TableCell, TableRow } from "@/components/ui/table";
-import type { WebhookView } from "@/lib/webhooks/manage/webhook-view";
+import type { WebhookView } from "@/lib/webhooks/webhook-view";
 import { WebhookDeleteDialog } from "./webhook-delete-dialog";
 import { WebhookEditDialog } from "./webhook-edit-dialog";
 import { WebhookEnabledSwitch } from "./webhook-enabled-switch";

@@ -2,12 +2,12 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { copyToClipboard } from "@/components/ui/copy-to-clipboard";
 import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { useToast } from "@/components/ui/toast";
 import { revealWebhookSecretAction } from "@/lib/actions/webhooks/reveal-webhook-secret";
-import { copyToClipboard } from "./copy-to-clipboard";
 import { generateWebhookSecret } from "./generate-secret";
 
 /**

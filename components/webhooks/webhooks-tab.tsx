@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { Button, buttonClassName } from "@/components/ui/button";
 import { DialogTrigger } from "@/components/ui/dialog";
-import type { WebhookView } from "@/lib/webhooks/manage/webhook-view";
+import type { WebhookView } from "@/lib/webhooks/webhook-view";
 import { WebhookCreateDialog } from "./webhook-create-dialog";
 import { WebhooksTable } from "./webhooks-table";
 

@@ -3,7 +3,7 @@
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { WebhookView } from "@/lib/webhooks/manage/webhook-view";
+import type { WebhookView } from "@/lib/webhooks/webhook-view";
 import { useWebhooks } from "./webhook-query";
 import { WebhookRow } from "./webhook-row";
 

@@ -2,7 +2,7 @@ import { type Kysely, sql } from "kysely";
 
 // The delivery log, health strip, resend/recover, auto-disable and retention (issue 4).
 // Indexes are chosen so that each screen reads one narrow index range, however large the
-// tables grow (figures in docs/decisions.md, measured by scripts/measure-health-query.ts).
+// tables grow (figures in docs/decisions.md, measured by bench/measure-health-query.ts).
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { decodeDeliveryCursor } from "@/lib/deliveries/cursor";
+import { decodeDeliveryCursor } from "@/lib/delivery-log/cursor";
 import { DOTTED_EVENT_NAMES, parseEventName, type WireEventName } from "@/lib/webhooks/events";
 
 // Schemas for the delivery log's filters (URL search params and the JSON route), resend,

@@ -1,11 +1,11 @@
 import { getDb } from "@/db";
-import { notifyWorkers } from "@/lib/deliveries/notify-workers";
+import { notifyWorkers } from "@/lib/delivery-engine/notify-workers";
 import { newId } from "@/lib/ids";
+import { newDeliveryRow } from "@/lib/ingest/new-delivery-row";
 import { toDottedName, type WireEventName } from "@/lib/webhooks/events";
-import { findWebhookRow } from "@/lib/webhooks/manage/find-webhook-row";
-import { parseStoredEvents } from "@/lib/webhooks/manage/webhook-view";
-import { newDeliveryRow } from "@/lib/webhooks/new-delivery-row";
+import { findWebhookRow } from "@/lib/webhooks/find-webhook-row";
 import { getSamplePayload } from "@/lib/webhooks/samples";
+import { parseStoredEvents } from "@/lib/webhooks/webhook-view";
 
 /** The dialog shows the start of the body; the full one is in the delivery log. */
 export const TEST_RESPONSE_BODY_MAX_CHARS = 4_096;

@@ -1,5 +1,5 @@
+import { recordEvent } from "@/lib/ingest/record-event";
 import type { WireEventName } from "@/lib/webhooks/events";
-import { recordEvent } from "@/lib/webhooks/record-event";
 import { getSamplePayload } from "@/lib/webhooks/samples";
 
 /** Records `count` sample events for the user, a few at a time (the pool has connections to spare). */

@@ -13,7 +13,7 @@ export type TestWebhookOptions = {
 
 /**
  * Inserts a webhook row directly, so ingestion and delivery tests don't depend on the
- * settings UI's lib/webhooks/manage code.
+ * settings UI's lib/webhooks code.
  */
 export async function createTestWebhook(userId: string, options: TestWebhookOptions) {
   const events = options.events.map((name) => {

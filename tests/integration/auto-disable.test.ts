@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { autoDisableFailingWebhooks } from "@/lib/webhooks/maintenance/auto-disable";
-import { setWebhookEnabled } from "@/lib/webhooks/manage/set-webhook-enabled";
-import { listAutoDisabledWebhooks } from "@/lib/webhooks/notices/list-auto-disabled-webhooks";
+import { autoDisableFailingWebhooks } from "@/lib/delivery-engine/maintenance/auto-disable";
+import { listAutoDisabledWebhooks } from "@/lib/webhooks/list-auto-disabled-webhooks";
+import { setWebhookEnabled } from "@/lib/webhooks/set-webhook-enabled";
 import { testDialect } from "../helpers/db-info";
 import { insertAttempts, insertDeliveries } from "../helpers/deliveries";
 import { createTestUser } from "../helpers/users";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { type DeliveryWorker, startDeliveryWorker } from "@/lib/webhooks/delivery/worker";
-import { recordEvent } from "@/lib/webhooks/record-event";
+import { type DeliveryWorker, startDeliveryWorker } from "@/lib/delivery-engine/worker";
+import { recordEvent } from "@/lib/ingest/record-event";
 import { getSamplePayload } from "@/lib/webhooks/samples";
 import { testDialect } from "../helpers/db-info";
 import { type Receiver, type Reply, startReceiver } from "../helpers/receiver";

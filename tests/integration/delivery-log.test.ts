@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { DeliveryStatus } from "@/db/types";
-import { encodeDeliveryCursor } from "@/lib/deliveries/cursor";
-import { getDelivery } from "@/lib/deliveries/get-delivery";
-import { type DeliveryListRow, listDeliveries } from "@/lib/deliveries/list-deliveries";
+import { encodeDeliveryCursor } from "@/lib/delivery-log/cursor";
+import { getDelivery } from "@/lib/delivery-log/get-delivery";
+import { type DeliveryListRow, listDeliveries } from "@/lib/delivery-log/list-deliveries";
 import {
   listDeliveriesQueryFromSearchParams,
   type TListDeliveriesQueryInput,

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { getWebhookHealth, HEALTH_WINDOW_MS, percentilesFromHistogram } from "@/lib/webhooks/health/get-webhook-health";
+import { getWebhookHealth, HEALTH_WINDOW_MS, percentilesFromHistogram } from "@/lib/delivery-log/get-webhook-health";
 import { testDialect } from "../helpers/db-info";
 import { type FixtureDelivery, fixtureId, insertAttempts, insertDeliveries } from "../helpers/deliveries";
 import { createTestUser } from "../helpers/users";

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { pruneRetention } from "@/lib/webhooks/maintenance/prune-retention";
-import { type MaintenanceRun, startMaintenance } from "@/lib/webhooks/maintenance/run-maintenance";
+import { pruneRetention } from "@/lib/delivery-engine/maintenance/prune-retention";
+import { type MaintenanceRun, startMaintenance } from "@/lib/delivery-engine/maintenance/run-maintenance";
 import { testDialect } from "../helpers/db-info";
 import { type FixtureDelivery, fixtureId, insertAttempts, insertDeliveries } from "../helpers/deliveries";
 import { createTestUser } from "../helpers/users";

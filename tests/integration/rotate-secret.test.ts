@@ -1,10 +1,10 @@
 import { Webhook } from "standardwebhooks";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { rotateWebhookSecretForUser } from "@/lib/actions/deliveries/handlers/rotate-webhook-secret";
+import { rotateWebhookSecretForUser } from "@/lib/actions/webhooks/handlers/rotate-webhook-secret";
 import { decryptSecret } from "@/lib/crypto/encryption";
-import { buildDeliveryHeaders } from "@/lib/webhooks/delivery/build-request";
-import { signingKeysFor } from "@/lib/webhooks/delivery/webhook-signing-keys";
+import { buildDeliveryHeaders } from "@/lib/delivery-engine/build-request";
+import { signingKeysFor } from "@/lib/delivery-engine/webhook-signing-keys";
 import { rotateWebhookSecret } from "@/lib/webhooks/rotate-webhook-secret";
 import { testDialect } from "../helpers/db-info";
 import { createTestUser } from "../helpers/users";

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { sendTestEventForUser } from "@/lib/actions/deliveries/handlers/send-test-event";
-import { getDelivery } from "@/lib/deliveries/get-delivery";
-import { resendDelivery } from "@/lib/deliveries/resend-delivery";
-import { type DeliveryWorker, startDeliveryWorker } from "@/lib/webhooks/delivery/worker";
+import { sendTestEventForUser } from "@/lib/actions/webhooks/handlers/send-test-event";
+import { type DeliveryWorker, startDeliveryWorker } from "@/lib/delivery-engine/worker";
+import { getDelivery } from "@/lib/delivery-log/get-delivery";
+import { resendDelivery } from "@/lib/delivery-log/resend-delivery";
 import { getSamplePayload } from "@/lib/webhooks/samples";
 import { sendTestEvent } from "@/lib/webhooks/send-test-event";
 import { testDialect } from "../helpers/db-info";

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
+import { startDeliveryWorker } from "@/lib/delivery-engine/worker";
+import { recordEvent } from "@/lib/ingest/record-event";
 import { createSafeDispatcher, type LookupAll, resolvePublicAddress } from "@/lib/net/safe-dispatcher";
-import { startDeliveryWorker } from "@/lib/webhooks/delivery/worker";
-import { recordEvent } from "@/lib/webhooks/record-event";
 import { getSamplePayload } from "@/lib/webhooks/samples";
 import { testDialect } from "../helpers/db-info";
 import { type Receiver, startReceiver } from "../helpers/receiver";

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { type TCreateWebhookInput, ZCreateWebhookSchema, ZUpdateWebhookSchema } from "@/lib/validation/webhook";
-import { createWebhook } from "@/lib/webhooks/manage/create-webhook";
-import { deleteWebhook } from "@/lib/webhooks/manage/delete-webhook";
-import { getWebhook } from "@/lib/webhooks/manage/get-webhook";
-import { listWebhooks } from "@/lib/webhooks/manage/list-webhooks";
-import { revealWebhookSecret } from "@/lib/webhooks/manage/reveal-webhook-secret";
-import { setWebhookEnabled } from "@/lib/webhooks/manage/set-webhook-enabled";
-import { updateWebhook } from "@/lib/webhooks/manage/update-webhook";
+import { createWebhook } from "@/lib/webhooks/create-webhook";
+import { deleteWebhook } from "@/lib/webhooks/delete-webhook";
+import { getWebhook } from "@/lib/webhooks/get-webhook";
+import { listWebhooks } from "@/lib/webhooks/list-webhooks";
+import { revealWebhookSecret } from "@/lib/webhooks/reveal-webhook-secret";
+import { setWebhookEnabled } from "@/lib/webhooks/set-webhook-enabled";
+import { updateWebhook } from "@/lib/webhooks/update-webhook";
 import { testDialect } from "../helpers/db-info";
 import { createTestUser } from "../helpers/users";
 

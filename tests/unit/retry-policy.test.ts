@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { nextStep, parseRetryAfter, withJitter } from "@/lib/webhooks/delivery/retry-policy";
+import { nextStep, parseRetryAfter, withJitter } from "@/lib/delivery-engine/retry-policy";
 
 // The retry policy on its own: which attempt comes when, and when a delivery gives up.
 

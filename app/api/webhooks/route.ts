@@ -1,7 +1,7 @@
 // GET /api/webhooks: the signed-in user's webhooks (no secrets), for the Webhooks tab's list.
 import { NextResponse } from "next/server";
 import { getSessionUser } from "@/lib/auth/session";
-import { listWebhooks } from "@/lib/webhooks/manage/list-webhooks";
+import { listWebhooks } from "@/lib/webhooks/list-webhooks";
 
 export async function GET() {
   const user = await getSessionUser();

@@ -1,8 +1,8 @@
 import { DisabledWebhooksNotice } from "@/components/webhook-detail/disabled-webhooks-notice";
 import { WebhooksTab } from "@/components/webhooks/webhooks-tab";
 import { requireUser } from "@/lib/auth/session";
-import { listWebhooks } from "@/lib/webhooks/manage/list-webhooks";
-import { listAutoDisabledWebhooks } from "@/lib/webhooks/notices/list-auto-disabled-webhooks";
+import { listAutoDisabledWebhooks } from "@/lib/webhooks/list-auto-disabled-webhooks";
+import { listWebhooks } from "@/lib/webhooks/list-webhooks";
 
 export default async function WebhooksPage() {
   const user = await requireUser();

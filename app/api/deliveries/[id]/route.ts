@@ -1,7 +1,7 @@
 // GET /api/deliveries/:id: one delivery with every attempt, for the log's side sheet.
 import { getSessionUser } from "@/lib/auth/session";
-import { getDelivery } from "@/lib/deliveries/get-delivery";
-import { jsonError, jsonOk, unauthorized } from "@/lib/deliveries/json-responses";
+import { getDelivery } from "@/lib/delivery-log/get-delivery";
+import { jsonError, jsonOk, unauthorized } from "@/lib/http/json-responses";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const user = await getSessionUser();

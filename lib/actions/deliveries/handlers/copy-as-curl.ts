@@ -1,7 +1,7 @@
 import type { ActionResult } from "@/lib/actions/result";
 import { invalidInput } from "@/lib/actions/webhooks/handlers/results";
 import type { SessionUser } from "@/lib/auth/session";
-import { buildCurl, type CurlCommand } from "@/lib/deliveries/build-curl";
+import { buildCurl, type CurlCommand } from "@/lib/delivery-log/build-curl";
 import { ZDeliveryIdSchema } from "@/lib/validation/deliveries";
 
 export async function copyAsCurlForUser(user: SessionUser, input: unknown): Promise<ActionResult<CurlCommand>> {

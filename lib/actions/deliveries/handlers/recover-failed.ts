@@ -1,7 +1,7 @@
 import type { ActionResult } from "@/lib/actions/result";
 import { invalidInput, NOT_FOUND } from "@/lib/actions/webhooks/handlers/results";
 import type { SessionUser } from "@/lib/auth/session";
-import { countFailedSince, type FailedSinceCount, recoverFailedSince } from "@/lib/deliveries/recover-failed";
+import { countFailedSince, type FailedSinceCount, recoverFailedSince } from "@/lib/delivery-log/recover-failed";
 import { ZRecoverFailedSchema } from "@/lib/validation/deliveries";
 
 /** The confirmation's figure: how many failed deliveries "Recover" would send again. */

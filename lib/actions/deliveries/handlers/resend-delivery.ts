@@ -1,7 +1,7 @@
 import type { ActionResult } from "@/lib/actions/result";
 import { invalidInput } from "@/lib/actions/webhooks/handlers/results";
 import type { SessionUser } from "@/lib/auth/session";
-import { resendDelivery } from "@/lib/deliveries/resend-delivery";
+import { resendDelivery } from "@/lib/delivery-log/resend-delivery";
 import { ZDeliveryIdSchema } from "@/lib/validation/deliveries";
 
 export async function resendDeliveryForUser(

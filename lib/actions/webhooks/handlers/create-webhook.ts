@@ -1,8 +1,8 @@
 import type { ActionResult } from "@/lib/actions/result";
 import type { SessionUser } from "@/lib/auth/session";
 import { ZCreateWebhookSchema } from "@/lib/validation/webhook";
-import { createWebhook } from "@/lib/webhooks/manage/create-webhook";
-import type { WebhookView } from "@/lib/webhooks/manage/webhook-view";
+import { createWebhook } from "@/lib/webhooks/create-webhook";
+import type { WebhookView } from "@/lib/webhooks/webhook-view";
 import { invalidInput } from "./results";
 
 export async function createWebhookForUser(user: SessionUser, input: unknown): Promise<ActionResult<{ webhook: WebhookView }>> {

@@ -1,7 +1,7 @@
 import type { ActionResult } from "@/lib/actions/result";
 import type { SessionUser } from "@/lib/auth/session";
 import { ZWebhookIdSchema } from "@/lib/validation/webhook";
-import { revealWebhookSecret } from "@/lib/webhooks/manage/reveal-webhook-secret";
+import { revealWebhookSecret } from "@/lib/webhooks/reveal-webhook-secret";
 import { invalidInput, NOT_FOUND } from "./results";
 
 export async function revealWebhookSecretForUser(

@@ -1,8 +1,8 @@
 import type { ActionResult } from "@/lib/actions/result";
 import type { SessionUser } from "@/lib/auth/session";
 import { ZSetWebhookEnabledSchema } from "@/lib/validation/webhook-enabled";
-import { setWebhookEnabled } from "@/lib/webhooks/manage/set-webhook-enabled";
-import type { WebhookView } from "@/lib/webhooks/manage/webhook-view";
+import { setWebhookEnabled } from "@/lib/webhooks/set-webhook-enabled";
+import type { WebhookView } from "@/lib/webhooks/webhook-view";
 import { invalidInput, NOT_FOUND } from "./results";
 
 export async function setWebhookEnabledForUser(

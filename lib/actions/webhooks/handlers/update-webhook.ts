@@ -1,8 +1,8 @@
 import type { ActionResult } from "@/lib/actions/result";
 import type { SessionUser } from "@/lib/auth/session";
 import { ZUpdateWebhookSchema } from "@/lib/validation/webhook";
-import { updateWebhook } from "@/lib/webhooks/manage/update-webhook";
-import type { WebhookView } from "@/lib/webhooks/manage/webhook-view";
+import { updateWebhook } from "@/lib/webhooks/update-webhook";
+import type { WebhookView } from "@/lib/webhooks/webhook-view";
 import { invalidInput, NOT_FOUND } from "./results";
 
 export async function updateWebhookForUser(user: SessionUser, input: unknown): Promise<ActionResult<{ webhook: WebhookView }>> {

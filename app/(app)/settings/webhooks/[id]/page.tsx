@@ -4,10 +4,10 @@ import { Suspense } from "react";
 import { filtersFromParams, filtersToParams } from "@/components/webhook-detail/delivery-filters";
 import { WebhookDetail } from "@/components/webhook-detail/webhook-detail";
 import { requireUser } from "@/lib/auth/session";
-import { listDeliveries } from "@/lib/deliveries/list-deliveries";
+import { getWebhookHealth } from "@/lib/delivery-log/get-webhook-health";
+import { listDeliveries } from "@/lib/delivery-log/list-deliveries";
 import { listDeliveriesQueryFromSearchParams } from "@/lib/validation/deliveries";
-import { getWebhookDetail } from "@/lib/webhooks/detail/get-webhook-detail";
-import { getWebhookHealth } from "@/lib/webhooks/health/get-webhook-health";
+import { getWebhookDetail } from "@/lib/webhooks/get-webhook-detail";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 

@@ -2,8 +2,8 @@
 // webhook's delivery log, polled by the detail page (react-query) with the filters of its URL.
 import { fieldErrorsOf } from "@/lib/actions/result";
 import { getSessionUser } from "@/lib/auth/session";
-import { jsonError, jsonOk, unauthorized } from "@/lib/deliveries/json-responses";
-import { listDeliveries } from "@/lib/deliveries/list-deliveries";
+import { listDeliveries } from "@/lib/delivery-log/list-deliveries";
+import { jsonError, jsonOk, unauthorized } from "@/lib/http/json-responses";
 import { listDeliveriesQueryFromSearchParams } from "@/lib/validation/deliveries";
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {

@@ -1,7 +1,7 @@
 // GET /api/webhooks/:id/health: the detail page's health strip (last 24 h), polled.
 import { getSessionUser } from "@/lib/auth/session";
-import { jsonError, jsonOk, unauthorized } from "@/lib/deliveries/json-responses";
-import { getWebhookHealth } from "@/lib/webhooks/health/get-webhook-health";
+import { getWebhookHealth } from "@/lib/delivery-log/get-webhook-health";
+import { jsonError, jsonOk, unauthorized } from "@/lib/http/json-responses";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const user = await getSessionUser();

@@ -1,0 +1,144 @@
+import { sql } from "kysely";
+import { getDb, getDialect } from "@/db";
+import { withSqliteStatements } from "@/lib/delivery-engine/sqlite-statements";
+
+// Claims due deliveries in one batch with a lease (locked_until): the rows ARE the queue
+// (transactional outbox). A worker that dies simply lets its leases expire, and another worker
+// claims the rows again: at-least-once. The webhook is read after the claim, so an attempt
+// uses the current URL and secret and a disabled or deleted webhook is seen.
+
+export type ClaimedWebhook = {
+  url: string;
+  enabled: number;
+  secret_encrypted: string | null;
+  previous_secret_encrypted: string | null;
+  previous_secret_expires_at: number | null;
+};
+
+export type ClaimedDelivery = {
+  id: string;
+  event_id: string;
+  webhook_id: string;
+  attempt_count: number;
+  /** How this attempt is logged: 'manual' after a Resend, 'test' for a test event. */
+  trigger: "scheduled" | "manual" | "test";
+  event_type: string;
+  /** The stored payload JSON text: spliced into the body as is, never re-parsed. */
+  payload: string;
+  event_created_at: number;
+  /** Null when the webhook was deleted after the delivery was queued. */
+  webhook: ClaimedWebhook | null;
+  /** The lease this claim holds; results are written only while it is still ours. */
+  lease_until: number;
+};
+
+type ClaimRow = {
+  id: string;
+  event_id: string;
+  webhook_id: string;
+  attempt_count: number;
+  next_trigger: "manual" | "test" | null;
+  event_type: string;
+  payload: string;
+  event_created_at: number;
+  url: string | null;
+  enabled: number | null;
+  secret_encrypted: string | null;
+  previous_secret_encrypted: string | null;
+  previous_secret_expires_at: number | null;
+};
+
+export async function claimDueDeliveries(limit: number, leaseMs: number, now = Date.now()): Promise<ClaimedDelivery[]> {
+  if (limit <= 0) return [];
+  const leaseUntil = now + leaseMs;
+  const rows =
+    getDialect() === "postgres" ? await claimPostgres(limit, leaseUntil, now) : await claimSqlite(limit, leaseUntil, now);
+  return rows.map((row) => ({
+    id: row.id,
+    event_id: row.event_id,
+    webhook_id: row.webhook_id,
+    attempt_count: Number(row.attempt_count),
+    trigger: row.next_trigger ?? "scheduled",
+    event_type: row.event_type,
+    payload: row.payload,
+    event_created_at: Number(row.event_created_at),
+    webhook:
+      row.url === null
+        ? null
+        : {
+            url: row.url,
+            enabled: Number(row.enabled),
+            secret_encrypted: row.secret_encrypted,
+            previous_secret_encrypted: row.previous_secret_encrypted,
+            previous_secret_expires_at: row.previous_secret_expires_at === null ? null : Number(row.previous_secret_expires_at),
+          },
+    lease_until: leaseUntil,
+  }));
+}
+
+async function claimPostgres(limit: number, leaseUntil: number, now: number): Promise<ClaimRow[]> {
+  // One round trip: SKIP LOCKED lets N workers claim disjoint batches without waiting.
+  const { rows } = await sql<ClaimRow>`
+    with claimed as (
+      update deliveries set locked_until = ${leaseUntil}
+      where id in (
+        select id from deliveries
+        where status in ('pending', 'retrying') and next_attempt_at <= ${now}
+          and (locked_until is null or locked_until < ${now})
+        order by next_attempt_at
+        limit ${limit}
+        for update skip locked
+      )
+      returning id, event_id, webhook_id, attempt_count, next_trigger
+    )
+    select c.id, c.event_id, c.webhook_id, c.attempt_count, c.next_trigger,
+      e.type as event_type, e.payload, e.created_at as event_created_at,
+      w.url, w.enabled, w.secret_encrypted, w.previous_secret_encrypted, w.previous_secret_expires_at
+    from claimed c
+    join events e on e.id = c.event_id
+    left join webhooks w on w.id = c.webhook_id
+  `.execute(getDb());
+  return rows;
+}
+
+async function claimSqlite(limit: number, leaseUntil: number, now: number): Promise<ClaimRow[]> {
+  return withSqliteStatements((_, statements) => {
+    const claimed = statements.claim.all({ leaseUntil, now, limit }) as Pick<
+      ClaimRow,
+      "id" | "event_id" | "webhook_id" | "attempt_count" | "next_trigger"
+    >[];
+    if (claimed.length === 0) return [];
+    // Fan-out puts one event in many rows: read each event and webhook once, not once per row.
+    const events = statements.eventsById.all(JSON.stringify([...new Set(claimed.map((row) => row.event_id))])) as {
+      id: string;
+      type: string;
+      payload: string;
+      created_at: number;
+    }[];
+    const webhooks = statements.webhooksById.all(
+      JSON.stringify([...new Set(claimed.map((row) => row.webhook_id))]),
+    ) as (ClaimedWebhook & {
+      id: string;
+    })[];
+    const eventById = new Map(events.map((event) => [event.id, event]));
+    const webhookById = new Map(webhooks.map((webhook) => [webhook.id, webhook]));
+    const rows: ClaimRow[] = [];
+    for (const row of claimed) {
+      const event = eventById.get(row.event_id);
+      if (!event) continue; // deleted with its deliveries: nothing left to send
+      const webhook = webhookById.get(row.webhook_id);
+      rows.push({
+        ...row,
+        event_type: event.type,
+        payload: event.payload,
+        event_created_at: event.created_at,
+        url: webhook?.url ?? null,
+        enabled: webhook?.enabled ?? null,
+        secret_encrypted: webhook?.secret_encrypted ?? null,
+        previous_secret_encrypted: webhook?.previous_secret_encrypted ?? null,
+        previous_secret_expires_at: webhook?.previous_secret_expires_at ?? null,
+      });
+    }
+    return rows;
+  });
+}

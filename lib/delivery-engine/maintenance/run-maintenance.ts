@@ -1,0 +1,61 @@
+import { maintenanceConfig } from "@/lib/config";
+import { autoDisableFailingWebhooks } from "@/lib/delivery-engine/maintenance/auto-disable";
+import { type PruneCounts, pruneRetention } from "@/lib/delivery-engine/maintenance/prune-retention";
+
+export type MaintenanceRun = { disabledWebhookIds: string[]; pruned: PruneCounts };
+
+export type Maintenance = {
+  /** Stops scheduling and waits for a run in progress to finish. */
+  stop(): Promise<void>;
+};
+
+export type MaintenanceOptions = {
+  intervalMs?: number;
+  /** Called after each run (logs, tests). */
+  onRun?: (run: MaintenanceRun) => void;
+};
+
+/** One pass: auto-disable first (it reads attempts that retention may delete), then prune. */
+export async function runMaintenanceOnce(now = Date.now()): Promise<MaintenanceRun> {
+  const disabledWebhookIds = await autoDisableFailingWebhooks(now);
+  const pruned = await pruneRetention({ now });
+  return { disabledWebhookIds, pruned };
+}
+
+/**
+ * Runs auto-disable and retention now and then every MAINTENANCE_INTERVAL_MS (60 s) in the
+ * worker process. Runs never overlap: the next is scheduled when one ends. Several worker
+ * processes may each run it: every step is idempotent and batched.
+ */
+export function startMaintenance({ intervalMs = maintenanceConfig.intervalMs(), onRun }: MaintenanceOptions = {}): Maintenance {
+  let isStopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let current: Promise<void> | undefined;
+
+  const tick = () => {
+    timer = undefined;
+    current = runMaintenanceOnce()
+      .then((run) => {
+        if (run.disabledWebhookIds.length > 0) {
+          console.warn(
+            `maintenance: disabled ${run.disabledWebhookIds.length} failing webhook(s): ${run.disabledWebhookIds.join(", ")}`,
+          );
+        }
+        onRun?.(run);
+      })
+      .catch((error: unknown) => console.error(`maintenance run failed (${(error as Error).message}); next in ${intervalMs} ms`))
+      .finally(() => {
+        current = undefined;
+        if (!isStopped) timer = setTimeout(tick, intervalMs);
+      });
+  };
+  timer = setTimeout(tick, 0);
+
+  return {
+    async stop() {
+      isStopped = true;
+      if (timer) clearTimeout(timer);
+      await current;
+    },
+  };
+}

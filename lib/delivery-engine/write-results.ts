@@ -1,0 +1,223 @@
+import { CompiledQuery, type Transaction } from "kysely";
+import { getDb, getDialect } from "@/db";
+import type { Database, DeliveryAttempt, DeliveryStatus } from "@/db/types";
+import { withSqliteStatements } from "@/lib/delivery-engine/sqlite-statements";
+
+// Finished attempts are written in groups: one transaction logs every attempt of the group
+// and moves its deliveries on. No query builder per row: on Postgres each statement is one
+// multi-row VALUES list with bound parameters, built as text; on SQLite cached prepared
+// statements run row by row inside one transaction (sqlite-statements.ts).
+
+/** One row of the delivery log, exactly as stored. */
+export type AttemptRecord = DeliveryAttempt;
+
+export type DeliveryUpdate = {
+  id: string;
+  /** The lease of the claim: a row another worker has claimed since is left alone. */
+  lease: number;
+  status: DeliveryStatus;
+  attempt_count: number;
+  next_attempt_at: number;
+  last_status_code: number | null;
+  last_error: string | null;
+};
+
+/** Hands a claimed row back unattempted, due again at next_attempt_at. */
+export type DeliveryRelease = { id: string; lease: number; next_attempt_at: number };
+
+/** Not sent: its webhook was disabled or deleted after the delivery was queued. */
+export type DeliveryCancel = { id: string; lease: number; reason: string };
+
+export type ResultGroup = {
+  attempts: AttemptRecord[];
+  updates: DeliveryUpdate[];
+  releases: DeliveryRelease[];
+  cancels: DeliveryCancel[];
+  /** Webhooks whose endpoint answered 410 Gone. */
+  goneWebhookIds: string[];
+};
+
+export const GONE_REASON = "Endpoint returned 410 Gone";
+
+type PgType = "text" | "int" | "bigint";
+type Columns<T> = readonly (readonly [keyof T & string, PgType])[];
+
+const ATTEMPT_COLUMNS: Columns<AttemptRecord> = [
+  ["id", "text"],
+  ["delivery_id", "text"],
+  ["webhook_id", "text"],
+  ["attempt_number", "int"],
+  ["trigger", "text"],
+  ["request_url", "text"],
+  ["request_headers", "text"],
+  ["request_body", "text"],
+  ["response_status", "int"],
+  ["response_headers", "text"],
+  ["response_body", "text"],
+  ["duration_ms", "int"],
+  ["error", "text"],
+  ["succeeded", "int"],
+  ["started_at", "bigint"],
+];
+const UPDATE_COLUMNS: Columns<DeliveryUpdate> = [
+  ["id", "text"],
+  ["lease", "bigint"],
+  ["status", "text"],
+  ["attempt_count", "int"],
+  ["next_attempt_at", "bigint"],
+  ["last_status_code", "int"],
+  ["last_error", "text"],
+];
+const RELEASE_COLUMNS: Columns<DeliveryRelease> = [
+  ["id", "text"],
+  ["lease", "bigint"],
+  ["next_attempt_at", "bigint"],
+];
+const CANCEL_COLUMNS: Columns<DeliveryCancel> = [
+  ["id", "text"],
+  ["lease", "bigint"],
+  ["reason", "text"],
+];
+
+/** Bound values per statement: under Postgres's 65,535. */
+const MAX_PARAMS = 30_000;
+
+export function isEmptyGroup(group: ResultGroup): boolean {
+  return (
+    group.attempts.length + group.updates.length + group.releases.length + group.cancels.length + group.goneWebhookIds.length ===
+    0
+  );
+}
+
+export async function writeResults(group: ResultGroup, now = Date.now()): Promise<void> {
+  if (isEmptyGroup(group)) return;
+  const at = Math.trunc(now);
+  if (getDialect() === "sqlite") return writeResultsSqlite(group, at);
+  // The rows of a `v` table (WITH v(columns) AS (VALUES ...)) joined to deliveries by id, and
+  // only while the lease is still ours: a row another worker claimed since is left alone.
+  const mine = "deliveries.id = v.id and deliveries.locked_until = v.lease";
+  await getDb()
+    .transaction()
+    .execute(async (trx) => {
+      await runValues(
+        trx,
+        group.attempts,
+        ATTEMPT_COLUMNS,
+        false,
+        (values) => `insert into delivery_attempts (${names(ATTEMPT_COLUMNS)}) ${values}`,
+      );
+      await runValues(
+        trx,
+        group.updates,
+        UPDATE_COLUMNS,
+        true,
+        (values) =>
+          `with v(${names(UPDATE_COLUMNS)}) as (${values})
+        update deliveries set status = v.status, attempt_count = v.attempt_count, next_attempt_at = v.next_attempt_at,
+          locked_until = null, last_status_code = v.last_status_code, last_error = v.last_error, next_trigger = null,
+          updated_at = ${at}
+        from v where ${mine}`,
+      );
+      await runValues(
+        trx,
+        group.releases,
+        RELEASE_COLUMNS,
+        true,
+        (values) =>
+          `with v(${names(RELEASE_COLUMNS)}) as (${values})
+        update deliveries set locked_until = null, next_attempt_at = v.next_attempt_at, updated_at = ${at} from v where ${mine}`,
+      );
+      await runValues(
+        trx,
+        group.cancels,
+        CANCEL_COLUMNS,
+        true,
+        (values) =>
+          `with v(${names(CANCEL_COLUMNS)}) as (${values})
+        update deliveries set status = 'cancelled', locked_until = null, last_error = v.reason, updated_at = ${at} from v where ${mine}`,
+      );
+      if (group.goneWebhookIds.length > 0) {
+        await trx
+          .updateTable("webhooks")
+          .set({ enabled: 0, disabled_reason: GONE_REASON, disabled_at: at, updated_at: at })
+          .where("id", "in", [...new Set(group.goneWebhookIds)])
+          .execute();
+      }
+    });
+}
+
+/** The same on SQLite: cached statements, one row each, in one IMMEDIATE transaction. */
+async function writeResultsSqlite(group: ResultGroup, now: number): Promise<void> {
+  await withSqliteStatements((raw, statements) => {
+    raw
+      .transaction(() => {
+        for (const a of group.attempts) {
+          statements.insertAttempt.run(
+            a.id,
+            a.delivery_id,
+            a.webhook_id,
+            a.attempt_number,
+            a.trigger,
+            a.request_url,
+            a.request_headers,
+            a.request_body,
+            a.response_status,
+            a.response_headers,
+            a.response_body,
+            a.duration_ms,
+            a.error,
+            a.succeeded,
+            a.started_at,
+          );
+        }
+        for (const u of group.updates) {
+          statements.updateDelivery.run(
+            u.status,
+            u.attempt_count,
+            u.next_attempt_at,
+            u.last_status_code,
+            u.last_error,
+            now,
+            u.id,
+            u.lease,
+          );
+        }
+        for (const release of group.releases) statements.releaseDelivery.run({ ...release, now });
+        for (const cancel of group.cancels) statements.cancelDelivery.run({ ...cancel, now });
+        for (const id of new Set(group.goneWebhookIds)) statements.disableGoneWebhook.run({ id, reason: GONE_REASON, now });
+      })
+      .immediate();
+  });
+}
+
+function names<T>(columns: Columns<T>): string {
+  return columns.map(([name]) => name).join(", ");
+}
+
+/**
+ * Runs `statement(values)` over the rows in chunks, `values` being `VALUES ($1, $2), ($3, $4)`,
+ * cast to the column types when `cast` is set (a WITH table has no column types of its own).
+ */
+async function runValues<T>(
+  trx: Transaction<Database>,
+  rows: T[],
+  columns: Columns<T>,
+  cast: boolean,
+  statement: (values: string) => string,
+): Promise<void> {
+  const perChunk = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
+  for (let start = 0; start < rows.length; start += perChunk) {
+    const chunk = rows.slice(start, start + perChunk);
+    const params: unknown[] = [];
+    const tuples: string[] = [];
+    for (const row of chunk) {
+      const slots: string[] = [];
+      for (const [name, type] of columns) {
+        params.push((row as Record<string, unknown>)[name]);
+        slots.push(cast ? `$${params.length}::${type}` : `$${params.length}`);
+      }
+      tuples.push(`(${slots.join(",")})`);
+    }
+    await trx.executeQuery(CompiledQuery.raw(statement(`values ${tuples.join(",")}`), params));
+  }
+}

@@ -1,0 +1,79 @@
+import { getDb } from "@/db";
+import { buildDeliveryBody, buildDeliveryHeaders } from "@/lib/delivery-engine/build-request";
+import { signingKeysFor } from "@/lib/delivery-engine/webhook-signing-keys";
+
+export type CurlCommand = {
+  command: string;
+  /** Unix seconds in `webhook-timestamp`: receivers accept it for a few minutes (5 in the spec). */
+  timestamp: number;
+  /** False when the webhook has no secret: the command then carries no signature headers. */
+  isSigned: boolean;
+};
+
+/**
+ * Quotes one shell word for sh/bash/zsh: inside single quotes nothing is special, and a single
+ * quote is written as '\'' (close, escaped quote, reopen). Safe for any byte but NUL.
+ */
+export function shellQuote(value: string): string {
+  return `'${value.replaceAll("'", `'\\''`)}'`;
+}
+
+/**
+ * A curl command that reproduces the delivery's request as the receiver would get it now: the
+ * latest attempt's URL and exact body (before any attempt: what the worker would send), signed
+ * afresh with the webhook's current secret (and the rotated-out one while it is still valid)
+ * and a fresh timestamp, under the same `webhook-id`. undefined when the delivery is not the
+ * user's. Runs on the server only: it needs the decrypted secret.
+ */
+export async function buildCurl(userId: string, deliveryId: string, now = Date.now()): Promise<CurlCommand | undefined> {
+  const db = getDb();
+  const row = await db
+    .selectFrom("deliveries as d")
+    .innerJoin("events as e", "e.id", "d.event_id")
+    .innerJoin("webhooks as w", "w.id", "d.webhook_id")
+    .select([
+      "d.id",
+      "e.type",
+      "e.payload",
+      "e.created_at",
+      "w.url",
+      "w.enabled",
+      "w.secret_encrypted",
+      "w.previous_secret_encrypted",
+      "w.previous_secret_expires_at",
+    ])
+    .where("d.id", "=", deliveryId)
+    .where("d.user_id", "=", userId)
+    .where("w.user_id", "=", userId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+
+  const latest = await db
+    .selectFrom("delivery_attempts")
+    .select(["request_url", "request_body"])
+    .where("delivery_id", "=", row.id)
+    .orderBy("started_at", "desc")
+    .orderBy("attempt_number", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  const url = latest?.request_url ?? row.url;
+  const body =
+    latest?.request_body ?? buildDeliveryBody(row.type, row.payload, new Date(Number(row.created_at)).toISOString(), url);
+
+  const timestamp = Math.floor(now / 1000);
+  const keys = signingKeysFor(
+    {
+      url: row.url,
+      enabled: row.enabled,
+      secret_encrypted: row.secret_encrypted,
+      previous_secret_encrypted: row.previous_secret_encrypted,
+      previous_secret_expires_at: row.previous_secret_expires_at === null ? null : Number(row.previous_secret_expires_at),
+    },
+    now,
+  );
+  const headers = buildDeliveryHeaders(row.id, timestamp, body, keys);
+  const parts = ["curl", "-sS", "-X", "POST", shellQuote(url)];
+  for (const [name, value] of Object.entries(headers)) parts.push("-H", shellQuote(`${name}: ${value}`));
+  parts.push("--data-binary", shellQuote(body));
+  return { command: parts.join(" "), timestamp, isSigned: keys !== undefined };
+}

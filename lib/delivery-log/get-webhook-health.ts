@@ -1,0 +1,126 @@
+import { getDb } from "@/db";
+import { isWaitingSql } from "@/lib/delivery-log/status-groups";
+import { findWebhookRow } from "@/lib/webhooks/find-webhook-row";
+
+export const HEALTH_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+export type WebhookHealth = {
+  windowStart: number;
+  windowEnd: number;
+  /** Deliveries created in the window (one per event sent to this webhook). */
+  deliveries: number;
+  /** Attempts made in the window, scheduled, manual and test. */
+  attempts: number;
+  succeededAttempts: number;
+  /** succeededAttempts / attempts, 0..1; null without attempts. Attempts, not deliveries:
+   *  an endpoint that needs two tries per message is half healthy even if all arrive. */
+  successRate: number | null;
+  /** Nearest-rank percentiles of attempt durations (every attempt, failed ones included). */
+  p50Ms: number | null;
+  p95Ms: number | null;
+  /** Deliveries waiting now (pending or retrying), whenever created. */
+  pendingBacklog: number;
+  /** Latest successful attempt, at any time within retention. */
+  lastSuccessAt: number | null;
+  lastFailure: { at: number; statusCode: number | null; error: string | null } | null;
+};
+
+/**
+ * Nearest-rank percentiles (the smallest value with at least p of the values at or below it,
+ * as Postgres's percentile_disc) from (value, count) buckets; null for no values.
+ */
+export function percentilesFromHistogram(buckets: { durationMs: number; count: number }[], ps: number[]): (number | null)[] {
+  const sorted = [...buckets].sort((a, b) => a.durationMs - b.durationMs);
+  const total = sorted.reduce((sum, bucket) => sum + bucket.count, 0);
+  return ps.map((p) => {
+    if (total === 0) return null;
+    const rank = Math.max(1, Math.ceil(p * total));
+    let seen = 0;
+    for (const bucket of sorted) {
+      seen += bucket.count;
+      if (seen >= rank) return bucket.durationMs;
+    }
+    return null;
+  });
+}
+
+/** The newest successful (1) or failed (0) attempt: a short backward walk of the covering index. */
+function latestAttempt(webhookId: string, succeeded: 0 | 1, now: number) {
+  return getDb()
+    .selectFrom("delivery_attempts")
+    .select(["started_at", "response_status", "error"])
+    .where("webhook_id", "=", webhookId)
+    .where("succeeded", "=", succeeded)
+    .where("started_at", "<=", now)
+    .orderBy("started_at", "desc")
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/**
+ * The webhook's health over the last 24 h, or undefined when it is not the user's. Every
+ * figure is an index read: the window's attempts come from the covering index
+ * (webhook_id, started_at, succeeded, duration_ms), the backlog from the partial index of
+ * waiting deliveries; counts and percentiles come from one grouped pass over the window, the
+ * same SQL on SQLite and Postgres.
+ */
+export async function getWebhookHealth(userId: string, webhookId: string, now = Date.now()): Promise<WebhookHealth | undefined> {
+  const webhook = await findWebhookRow(userId, webhookId);
+  if (!webhook) return undefined;
+  const db = getDb();
+  const windowStart = now - HEALTH_WINDOW_MS;
+
+  const [histogram, deliveries, backlog, lastSuccess, lastFailure] = await Promise.all([
+    // One pass over the window gives counts and exact percentiles: durations are whole ms
+    // (at most the timeout), so the histogram has at most a few thousand rows however many
+    // attempts there are, and no row-level sort is needed.
+    db
+      .selectFrom("delivery_attempts")
+      .select((eb) => ["duration_ms", eb.fn.countAll<number>().as("n"), eb.fn.sum<number>("succeeded").as("ok")])
+      .where("webhook_id", "=", webhook.id)
+      .where("started_at", ">", windowStart)
+      .where("started_at", "<=", now)
+      .groupBy("duration_ms")
+      .execute(),
+    db
+      .selectFrom("deliveries")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("webhook_id", "=", webhook.id)
+      .where("created_at", ">", windowStart)
+      .where("created_at", "<=", now)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom("deliveries")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("webhook_id", "=", webhook.id)
+      .where(isWaitingSql())
+      .executeTakeFirstOrThrow(),
+    latestAttempt(webhook.id, 1, now),
+    latestAttempt(webhook.id, 0, now),
+  ]);
+
+  const buckets = histogram.map((row) => ({
+    durationMs: Number(row.duration_ms),
+    count: Number(row.n),
+    succeeded: Number(row.ok),
+  }));
+  const attempts = buckets.reduce((sum, bucket) => sum + bucket.count, 0);
+  const succeededAttempts = buckets.reduce((sum, bucket) => sum + bucket.succeeded, 0);
+  const [p50Ms, p95Ms] = percentilesFromHistogram(buckets, [0.5, 0.95]);
+
+  return {
+    windowStart,
+    windowEnd: now,
+    deliveries: Number(deliveries.n),
+    attempts,
+    succeededAttempts,
+    successRate: attempts > 0 ? succeededAttempts / attempts : null,
+    p50Ms,
+    p95Ms,
+    pendingBacklog: Number(backlog.n),
+    lastSuccessAt: lastSuccess ? Number(lastSuccess.started_at) : null,
+    lastFailure: lastFailure
+      ? { at: Number(lastFailure.started_at), statusCode: lastFailure.response_status, error: lastFailure.error }
+      : null,
+  };
+}

@@ -1,0 +1,102 @@
+import { getDb } from "@/db";
+import type { DeliveryStatus } from "@/db/types";
+import { encodeDeliveryCursor } from "@/lib/delivery-log/cursor";
+import { type DeliveryProgress, deliveryProgress } from "@/lib/delivery-log/delivery-progress";
+import { isUndeliveredSql, isWaitingSql } from "@/lib/delivery-log/status-groups";
+import type { TListDeliveriesQuery } from "@/lib/validation/deliveries";
+import { toDottedName, type WireEventName } from "@/lib/webhooks/events";
+import { findWebhookRow } from "@/lib/webhooks/find-webhook-row";
+
+export type DeliveryListRow = DeliveryProgress & {
+  /** Also the message id receivers see in `webhook-id`. */
+  id: string;
+  eventId: string;
+  /** Dotted, e.g. document.signed. */
+  eventType: string;
+  status: DeliveryStatus;
+  /** HTTP status of the latest attempt; null before any attempt or when none got a response. */
+  lastStatusCode: number | null;
+  lastError: string | null;
+  createdAt: number;
+  updatedAt: number;
+};
+
+export type DeliveryPage = {
+  rows: DeliveryListRow[];
+  /** Pass back as `cursor` for the next (older) page; null on the last page. */
+  nextCursor: string | null;
+};
+
+/**
+ * One page of a webhook's delivery log, newest first, with keyset paging on (created_at, id).
+ * Returns undefined when the webhook is not the user's.
+ *
+ * Tabs: succeeded = delivered; failed = failed + cancelled (see status-groups.ts);
+ * pending = pending + retrying. The pending and failed tabs read partial indexes, so they stay
+ * fast when the log holds millions of delivered rows.
+ */
+export async function listDeliveries(
+  userId: string,
+  webhookId: string,
+  query: TListDeliveriesQuery,
+): Promise<DeliveryPage | undefined> {
+  const webhook = await findWebhookRow(userId, webhookId);
+  if (!webhook) return undefined;
+
+  let select = getDb()
+    .selectFrom("deliveries as d")
+    .innerJoin("events as e", "e.id", "d.event_id")
+    .select([
+      "d.id",
+      "d.event_id",
+      "e.type",
+      "d.status",
+      "d.last_status_code",
+      "d.last_error",
+      "d.attempt_count",
+      "d.next_attempt_at",
+      "d.created_at",
+      "d.updated_at",
+    ])
+    .where("d.webhook_id", "=", webhook.id)
+    .where("d.user_id", "=", userId);
+
+  if (query.status === "succeeded") select = select.where("d.status", "=", "delivered");
+  if (query.status === "failed") select = select.where(isUndeliveredSql("d.status"));
+  if (query.status === "pending") select = select.where(isWaitingSql("d.status"));
+  if (query.events.length > 0) select = select.where("e.type", "in", query.events);
+  if (query.search) {
+    const search = query.search;
+    select = select.where((eb) => eb.or([eb("d.id", "=", search), eb("d.event_id", "=", search)]));
+  }
+  if (query.cursor) {
+    const { createdAt, id } = query.cursor;
+    select = select.where((eb) => eb(eb.refTuple("d.created_at", "d.id"), "<", eb.tuple(createdAt, id)));
+  }
+
+  // One row past the page tells whether another page exists without a count.
+  const found = await select
+    .orderBy("d.created_at", "desc")
+    .orderBy("d.id", "desc")
+    .limit(query.limit + 1)
+    .execute();
+  const page = found.slice(0, query.limit);
+  const rows = page.map(
+    (row): DeliveryListRow => ({
+      id: row.id,
+      eventId: row.event_id,
+      eventType: toDottedName(row.type as WireEventName),
+      status: row.status,
+      lastStatusCode: row.last_status_code,
+      lastError: row.last_error,
+      ...deliveryProgress(row),
+      createdAt: Number(row.created_at),
+      updatedAt: Number(row.updated_at),
+    }),
+  );
+  const last = rows.at(-1);
+  return {
+    rows,
+    nextCursor: found.length > query.limit && last ? encodeDeliveryCursor({ createdAt: last.createdAt, id: last.id }) : null,
+  };
+}
