@@ -1,5 +1,5 @@
-// What every figure sends: one webhook secret, and a Documenso document (PAYLOADS.md shape)
-// sized so that the whole signed body is about 1 KB, like the issue's measurement.
+// What every figure sends: one webhook secret, and a document shaped like Documenso's payload,
+// sized so that the whole signed body is about 1 KB, a typical Documenso delivery.
 import { createHmac } from "node:crypto";
 
 /** A Standard Webhooks secret (`whsec_` + base64), as the Create Webhook modal generates. */
@@ -60,7 +60,7 @@ export function benchDocument(id: number, extra: Record<string, unknown> = {}) {
   };
 }
 
-/** The POST body, exactly DESIGN.md's envelope. */
+/** The POST body in the product's envelope (docs/architecture.md, "Wire format"). */
 export function envelopeJson(doc: unknown, createdAt: string, url: string): string {
   return JSON.stringify({ event: BENCH_EVENT, payload: doc, createdAt, webhookEndpoint: url });
 }

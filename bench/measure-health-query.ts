@@ -1,6 +1,6 @@
 // Times the webhook health query (lib/delivery-log/get-webhook-health.ts) with 1,000,000 attempts, on a temp
 // SQLite file and on a fresh Postgres database, both dropped afterwards. Not a test: prints
-// figures (median of 5 runs) for the closing note.
+// figures (median of 5 runs) for the health query's entry in docs/decisions.md.
 //   npx tsx bench/measure-health-query.ts [--attempts N] [--spread]
 //   --spread: attempts over 30 days and 10 webhooks (typical); default: all 1M in the last
 //   24 h of ONE webhook (the worst case: the health window itself holds 1M attempts).

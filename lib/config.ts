@@ -86,7 +86,7 @@ export const deliveryConfig = {
     const parsed = raw.split(",").map((part) => Number(part.trim()));
     return parsed.every((n) => Number.isFinite(n) && n >= 0) ? parsed : DEFAULT_RETRY_SCHEDULE_MS;
   },
-  /** Floor for 429 and timeouts (DESIGN.md: at least 60 s). */
+  /** After a 429 or a timeout the next attempt waits at least this long: the receiver is overloaded. */
   throttleMinDelayMs: () => intEnv("DELIVERY_THROTTLE_MIN_DELAY_MS", 60_000),
   retryAfterMaxMs: () => intEnv("DELIVERY_RETRY_AFTER_MAX_MS", 3_600_000),
   jitter: () => intEnv("DELIVERY_JITTER_PERCENT", 20) / 100,
@@ -99,7 +99,7 @@ export const deliveryConfig = {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Secret rotation, auto-disable and retention (issue 4); each window configurable for tests. */
+/** Secret rotation, auto-disable and retention; each window configurable for tests. */
 export const maintenanceConfig = {
   /** How long the old secret still signs after a rotation. */
   secretRotationGraceMs: () => intEnv("SECRET_ROTATION_GRACE_MS", DAY_MS),

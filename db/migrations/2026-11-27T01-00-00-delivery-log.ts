@@ -1,6 +1,6 @@
 import { type Kysely, sql } from "kysely";
 
-// The delivery log, health strip, resend/recover, auto-disable and retention (issue 4).
+// The delivery log, health strip, resend/recover, auto-disable and retention.
 // Indexes are chosen so that each screen reads one narrow index range, however large the
 // tables grow (figures in docs/decisions.md, measured by bench/measure-health-query.ts).
 

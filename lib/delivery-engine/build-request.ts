@@ -1,6 +1,6 @@
 import { type SigningKeys, signatureHeaders } from "@/lib/delivery-engine/signing";
 
-// The exact bytes of a delivery (DESIGN.md "Delivery: the HTTP request"): Documenso's
+// The exact bytes of a delivery (docs/architecture.md, "Wire format"): Documenso's
 // envelope, built once per attempt by splicing the stored payload JSON text in (never
 // re-parsed or re-serialized), then signed, then sent as the same string.
 

@@ -1,6 +1,6 @@
 import { deliveryConfig } from "@/lib/config";
 
-// When a failed attempt is tried again (DESIGN.md "Delivery: the engine"): Svix's schedule with
+// When a failed attempt is tried again (docs/architecture.md, "Retry schedule"): Svix's schedule with
 // ±jitter, then `failed` after the last attempt; Retry-After honoured on 429/503 (clamped);
 // 429 and timeouts wait at least the throttle floor; 410 Gone stops at once (the caller also
 // disables the webhook).

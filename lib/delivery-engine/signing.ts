@@ -1,6 +1,6 @@
 import { createHmac, createSecretKey, type KeyObject } from "node:crypto";
 
-// Signatures on every delivery (DESIGN.md "Delivery: the HTTP request"):
+// Signatures on every delivery (docs/architecture.md, "Wire format"):
 // - Standard Webhooks v1: base64 HMAC-SHA256 over `${id}.${timestamp}.${body}`, keyed by the
 //   base64-decoded part of a `whsec_` secret, or by the UTF-8 bytes of any other secret (what
 //   the official library calls format "raw").
@@ -23,7 +23,7 @@ export function signStandardWebhook(key: Buffer | KeyObject, msgId: string, time
   return `v1,${createHmac("sha256", key).update(`${msgId}.${timestamp}.`).update(body).digest("base64")}`;
 }
 
-/** Hex HMAC-SHA256 of the body with the secret's UTF-8 bytes (the seed's header). */
+/** Hex HMAC-SHA256 of the body with the secret's UTF-8 bytes, for receivers that check a plain body HMAC. */
 export function signDocumensoBody(secret: string | KeyObject, body: string): string {
   return createHmac("sha256", secret).update(body).digest("hex");
 }

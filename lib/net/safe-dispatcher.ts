@@ -4,7 +4,7 @@ import { Agent, buildConnector } from "undici";
 import { allowPrivateTargets, deliveryConfig } from "@/lib/config";
 import { nonPublicAddressReason } from "@/lib/net/ip-ranges";
 
-// SSRF guard at connect time (DESIGN.md "Security"): the connector itself resolves the host,
+// SSRF guard at connect time (docs/architecture.md, "Security"): the connector resolves the host,
 // refuses if ANY address is non-public, and connects to the address it vetted, so there is no
 // second lookup and no DNS-rebinding window. A failed lookup fails closed. Redirects are never
 // followed (undici's Agent only follows them with the redirect interceptor, which we don't add).

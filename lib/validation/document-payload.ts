@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-// Documenso's Document (PAYLOADS.md), the `payload` of every event; template events carry the
+// Documenso's Document, the `payload` of every event; template events carry the
 // template in the same shape. We check the fields receivers branch on (id, title, status,
 // recipients' email and statuses) and let every other field through unchanged, so a payload
 // from a newer Documenso with extra fields is still accepted.

@@ -44,7 +44,7 @@ export function isDocumentEvent(wire: WireEventName): boolean {
   return !wire.startsWith("TEMPLATE_");
 }
 
-/** Groups for the UI: the seed's five first, as PAYLOADS.md asks. */
+/** Groups for the UI: the five everyday document events first, then the rest, then templates. */
 export const EVENT_GROUPS: { label: string; events: WireEventName[] }[] = [
   {
     label: "Documents",

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DOTTED_EVENT_NAMES, parseEventName, toDottedName } from "@/lib/webhooks/events";
 
 describe("event catalogue", () => {
-  it("lists the seed's five first, dotted for the UI", () => {
+  it("lists the five everyday document events first, dotted for the UI", () => {
     expect(DOTTED_EVENT_NAMES.slice(0, 5)).toEqual([
       "document.created",
       "document.sent",
