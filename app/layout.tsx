@@ -1,10 +1,34 @@
 import type { Metadata } from "next";
+import { appUrl } from "@/lib/config";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: "Docuhooks",
-  description: "Webhooks for document events",
-};
+const DESCRIPTION = "Documenso-compatible webhooks for document events: signed, retried, logged, never lost.";
+
+// A function, so the public URL is read when the page is served, not when it is built; the
+// social image needs it to be an absolute URL.
+export function generateMetadata(): Metadata {
+  const url = appUrl();
+  return {
+    // A malformed NEXTAUTH_URL leaves Next's own default rather than failing every page.
+    metadataBase: URL.canParse(url) ? new URL(url) : undefined,
+    title: "Docuhooks",
+    description: DESCRIPTION,
+    icons: {
+      icon: [
+        { url: "/favicon.svg", type: "image/svg+xml" },
+        { url: "/favicon.png", type: "image/png", sizes: "32x32" },
+      ],
+    },
+    openGraph: {
+      title: "Docuhooks",
+      description: DESCRIPTION,
+      siteName: "Docuhooks",
+      type: "website",
+      images: [{ url: "/og.png", width: 1200, height: 630, alt: "Docuhooks: webhooks for document events" }],
+    },
+    twitter: { card: "summary_large_image", images: ["/og.png"] },
+  };
+}
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (

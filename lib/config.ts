@@ -51,6 +51,11 @@ export function persistentSecret(envName: string, fileName: string, bytes = 32):
   }
 }
 
+/** The app's public URL: NEXTAUTH_URL, else this machine on PORT (the first run needs neither). */
+export function appUrl(): string {
+  return process.env.NEXTAUTH_URL?.trim() || `http://localhost:${process.env.PORT ?? 3000}`;
+}
+
 function intEnv(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw.trim() === "") return fallback;

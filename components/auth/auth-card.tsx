@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Logo } from "@/components/layout/logo";
 import { Card } from "@/components/ui/card";
 
 /** The centred card around the sign-in and sign-up forms. */
@@ -15,8 +16,8 @@ export function AuthCard({
 }) {
   return (
     <main className="flex min-h-screen flex-col items-center justify-center gap-6 px-4 py-12">
-      <Link href="/" className="text-lg font-semibold tracking-tight">
-        Docuhooks
+      <Link href="/" className="rounded-md">
+        <Logo height={32} />
       </Link>
       <Card className="w-full max-w-sm p-6">
         <div className="mb-6 grid gap-1.5">

@@ -1,15 +1,13 @@
 import Link from "next/link";
 import { AccountMenu } from "@/components/layout/account-menu";
+import { Logo } from "@/components/layout/logo";
 
 export function TopBar({ email }: { email: string }) {
   return (
     <header className="sticky top-0 z-40 border-b border-neutral-200 bg-white/90 backdrop-blur">
       <div className="mx-auto flex h-14 w-full max-w-5xl items-center justify-between px-4 sm:px-6">
-        <Link href="/settings/webhooks" className="flex items-center gap-2 font-semibold tracking-tight">
-          <span aria-hidden className="grid h-6 w-6 place-items-center rounded-md bg-neutral-900 text-xs text-white">
-            D
-          </span>
-          Docuhooks
+        <Link href="/settings/webhooks" className="flex items-center rounded-md">
+          <Logo />
         </Link>
         <AccountMenu email={email} />
       </div>

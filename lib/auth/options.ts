@@ -1,13 +1,13 @@
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { authenticate } from "@/lib/auth/authenticate";
-import { persistentSecret } from "@/lib/config";
+import { appUrl, persistentSecret } from "@/lib/config";
 
 // A function, not a constant: the secret is read from the data directory on first use, never
 // at import time (next build imports this module without a data directory).
 export function authOptions(): AuthOptions {
-  // next-auth needs its own URL; the first run needs no configuration, so derive it from PORT.
-  process.env.NEXTAUTH_URL ??= `http://localhost:${process.env.PORT ?? 3000}`;
+  // next-auth reads its URL from the environment; the first run needs no configuration.
+  process.env.NEXTAUTH_URL ??= appUrl();
   return {
     secret: persistentSecret("NEXTAUTH_SECRET", "nextauth.secret"),
     session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
