@@ -38,6 +38,12 @@ export type WebhooksTable = {
   disabled_reason: string | null;
   /** When the system disabled it (auto-disable, 410 Gone); null when enabled or disabled by hand. */
   disabled_at: number | null;
+  /** 1: also send the plain secret in X-Documenso-Secret, as Documenso does. */
+  send_secret_header: ColumnType<number, number | undefined, number>;
+  /** 1: payloads keep recipients' signing tokens (stripped otherwise). */
+  include_recipient_tokens: ColumnType<number, number | undefined, number>;
+  /** JSON array of { name, value } with each value sealed (lib/crypto/encryption.ts); null when none. */
+  custom_headers: string | null;
   created_at: number;
   updated_at: number;
 };
@@ -47,8 +53,13 @@ export type EventsTable = {
   user_id: string;
   /** Wire name, e.g. DOCUMENT_SIGNED. */
   type: string;
-  /** The document as JSON text, passed through unchanged. */
+  /** The document's JSON text as the caller sent it, minus recipients' signing tokens. */
   payload: string;
+  /**
+   * The text as sent, tokens included, sealed; only when it had tokens and a webhook that
+   * wants them was subscribed when the event arrived. Null otherwise.
+   */
+  payload_with_tokens: string | null;
   idempotency_key: string | null;
   created_at: number;
 };

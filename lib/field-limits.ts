@@ -3,4 +3,8 @@
 export const FIELD_LIMITS = {
   urlMaxLength: 2048,
   secretMaxLength: 256,
+  customHeadersMax: 20,
+  headerNameMaxLength: 100,
+  /** Bytes and characters alike: values are printable ASCII. */
+  headerValueMaxLength: 1024,
 } as const;

@@ -27,8 +27,8 @@ async function offer(userId: string, count: number, perSecond: number): Promise<
     else await new Promise((resolve) => setImmediate(resolve));
     const sentAt = wallNow();
     pending.push(
-      recordEvent(userId, { type: BENCH_EVENT, payload: benchDocument(i, { benchSentAt: sentAt }) }).then(() =>
-        recordMs.push(wallNow() - sentAt),
+      recordEvent(userId, { type: BENCH_EVENT, payloadJson: JSON.stringify(benchDocument(i, { benchSentAt: sentAt })) }).then(
+        () => recordMs.push(wallNow() - sentAt),
       ),
     );
   }

@@ -13,6 +13,9 @@ export type ClaimedWebhook = {
   secret_encrypted: string | null;
   previous_secret_encrypted: string | null;
   previous_secret_expires_at: number | null;
+  send_secret_header: number;
+  include_recipient_tokens: number;
+  custom_headers: string | null;
 };
 
 export type ClaimedDelivery = {
@@ -25,6 +28,8 @@ export type ClaimedDelivery = {
   event_type: string;
   /** The stored payload JSON text: spliced into the body as is, never re-parsed. */
   payload: string;
+  /** The sealed text with recipients' tokens, read only for a webhook that wants them. */
+  payload_with_tokens: string | null;
   event_created_at: number;
   /** Null when the webhook was deleted after the delivery was queued. */
   webhook: ClaimedWebhook | null;
@@ -40,12 +45,16 @@ type ClaimRow = {
   next_trigger: "manual" | "test" | null;
   event_type: string;
   payload: string;
+  payload_with_tokens: string | null;
   event_created_at: number;
   url: string | null;
   enabled: number | null;
   secret_encrypted: string | null;
   previous_secret_encrypted: string | null;
   previous_secret_expires_at: number | null;
+  send_secret_header: number | null;
+  include_recipient_tokens: number | null;
+  custom_headers: string | null;
 };
 
 export async function claimDueDeliveries(limit: number, leaseMs: number, now = Date.now()): Promise<ClaimedDelivery[]> {
@@ -61,6 +70,7 @@ export async function claimDueDeliveries(limit: number, leaseMs: number, now = D
     trigger: row.next_trigger ?? "scheduled",
     event_type: row.event_type,
     payload: row.payload,
+    payload_with_tokens: Number(row.include_recipient_tokens) === 1 ? row.payload_with_tokens : null,
     event_created_at: Number(row.event_created_at),
     webhook:
       row.url === null
@@ -71,6 +81,9 @@ export async function claimDueDeliveries(limit: number, leaseMs: number, now = D
             secret_encrypted: row.secret_encrypted,
             previous_secret_encrypted: row.previous_secret_encrypted,
             previous_secret_expires_at: row.previous_secret_expires_at === null ? null : Number(row.previous_secret_expires_at),
+            send_secret_header: Number(row.send_secret_header),
+            include_recipient_tokens: Number(row.include_recipient_tokens),
+            custom_headers: row.custom_headers,
           },
     lease_until: leaseUntil,
   }));
@@ -93,7 +106,9 @@ async function claimPostgres(limit: number, leaseUntil: number, now: number): Pr
     )
     select c.id, c.event_id, c.webhook_id, c.attempt_count, c.next_trigger,
       e.type as event_type, e.payload, e.created_at as event_created_at,
-      w.url, w.enabled, w.secret_encrypted, w.previous_secret_encrypted, w.previous_secret_expires_at
+      case when w.include_recipient_tokens = 1 then e.payload_with_tokens end as payload_with_tokens,
+      w.url, w.enabled, w.secret_encrypted, w.previous_secret_encrypted, w.previous_secret_expires_at,
+      w.send_secret_header, w.include_recipient_tokens, w.custom_headers
     from claimed c
     join events e on e.id = c.event_id
     left join webhooks w on w.id = c.webhook_id
@@ -113,6 +128,7 @@ async function claimSqlite(limit: number, leaseUntil: number, now: number): Prom
       id: string;
       type: string;
       payload: string;
+      payload_with_tokens: string | null;
       created_at: number;
     }[];
     const webhooks = statements.webhooksById.all(
@@ -131,12 +147,16 @@ async function claimSqlite(limit: number, leaseUntil: number, now: number): Prom
         ...row,
         event_type: event.type,
         payload: event.payload,
+        payload_with_tokens: event.payload_with_tokens,
         event_created_at: event.created_at,
         url: webhook?.url ?? null,
         enabled: webhook?.enabled ?? null,
         secret_encrypted: webhook?.secret_encrypted ?? null,
         previous_secret_encrypted: webhook?.previous_secret_encrypted ?? null,
         previous_secret_expires_at: webhook?.previous_secret_expires_at ?? null,
+        send_secret_header: webhook?.send_secret_header ?? null,
+        include_recipient_tokens: webhook?.include_recipient_tokens ?? null,
+        custom_headers: webhook?.custom_headers ?? null,
       });
     }
     return rows;

@@ -5,7 +5,7 @@ import { createHmac, createSecretKey, type KeyObject } from "node:crypto";
 //   base64-decoded part of a `whsec_` secret, or by the UTF-8 bytes of any other secret (what
 //   the official library calls format "raw").
 // - X-Documenso-Signature: hex HMAC-SHA256 of the body, keyed by the secret as the user sees it.
-// The raw secret itself is never sent.
+// The raw secret itself is sent only to webhooks that opt into X-Documenso-Secret.
 
 const WHSEC_PREFIX = "whsec_";
 
@@ -36,12 +36,14 @@ export type SigningKeys = {
   /** Current key first, then a previous key still inside its grace period. */
   standard: KeyObject[];
   documenso: KeyObject;
+  /** The current secret as the user typed it, for webhooks that send it in X-Documenso-Secret. */
+  secret: string;
 };
 
 export function prepareSigningKeys(secret: string, previousSecret?: string | null): SigningKeys {
   const standard = [createSecretKey(standardWebhooksKey(secret))];
   if (previousSecret) standard.push(createSecretKey(standardWebhooksKey(previousSecret)));
-  return { standard, documenso: createSecretKey(Buffer.from(secret, "utf8")) };
+  return { standard, documenso: createSecretKey(Buffer.from(secret, "utf8")), secret };
 }
 
 export type SignatureHeaders = { "webhook-signature": string; "x-documenso-signature": string };

@@ -36,9 +36,12 @@ function prepare(raw: BetterSqlite3.Database): SqliteStatements {
         limit @limit
       )
       returning id, event_id, webhook_id, attempt_count, next_trigger`),
-    eventsById: raw.prepare(`select id, type, payload, created_at from events where id in (select value from json_each(?))`),
+    eventsById: raw.prepare(
+      `select id, type, payload, payload_with_tokens, created_at from events where id in (select value from json_each(?))`,
+    ),
     webhooksById: raw.prepare(`
-      select id, url, enabled, secret_encrypted, previous_secret_encrypted, previous_secret_expires_at
+      select id, url, enabled, secret_encrypted, previous_secret_encrypted, previous_secret_expires_at,
+        send_secret_header, include_recipient_tokens, custom_headers
       from webhooks where id in (select value from json_each(?))`),
     // The two statements run per delivery bind positionally (no per-row parameter object).
     insertAttempt: raw.prepare(`

@@ -10,7 +10,10 @@ const MAX_ENTRIES = 10_000;
 const cache = new Map<string, SigningKeys>();
 
 /** The keys that sign this webhook's deliveries now; undefined when it has no secret. */
-export function signingKeysFor(webhook: ClaimedWebhook, now: number): SigningKeys | undefined {
+export function signingKeysFor(
+  webhook: Pick<ClaimedWebhook, "secret_encrypted" | "previous_secret_encrypted" | "previous_secret_expires_at">,
+  now: number,
+): SigningKeys | undefined {
   if (!webhook.secret_encrypted) return undefined;
   const previousIsValid =
     webhook.previous_secret_encrypted !== null &&

@@ -1,14 +1,14 @@
 import type { Dispatcher } from "undici";
 import { getDialect } from "@/db";
 import { deliveryConfig } from "@/lib/config";
-import { buildDeliveryBody, buildDeliveryHeaders } from "@/lib/delivery-engine/build-request";
+import { type BuiltDelivery, buildDelivery } from "@/lib/delivery-engine/build-delivery";
+import { buildDeliveryBody } from "@/lib/delivery-engine/build-request";
 import { type ClaimedDelivery, claimDueDeliveries } from "@/lib/delivery-engine/claim-deliveries";
 import { type DeliveryListener, listenForDeliveries } from "@/lib/delivery-engine/listen-for-deliveries";
 import { ResultBuffer } from "@/lib/delivery-engine/result-buffer";
 import { isSuccessStatus, nextStep } from "@/lib/delivery-engine/retry-policy";
 import { type RequestTarget, requestTarget, type SendResult, sendRequest } from "@/lib/delivery-engine/send-request";
 import { onNewDeliveries } from "@/lib/delivery-engine/wake";
-import { signingKeysFor } from "@/lib/delivery-engine/webhook-signing-keys";
 import { newId } from "@/lib/ids";
 import { createSafeDispatcher, getSafeDispatcher } from "@/lib/net/safe-dispatcher";
 
@@ -236,15 +236,21 @@ class DeliveryEngine {
     void this.attempt(job, now).then((result) => this.finish(job, endpoint, result));
   }
 
+  /** Sends one attempt; what it returns is the request as the log keeps it (secrets masked). */
   private async attempt(
     job: Job,
     startedAt: number,
   ): Promise<{ result: SendResult; headers: Record<string, string>; body: string }> {
     const webhook = job.webhook!;
-    const body = buildDeliveryBody(job.event_type, job.payload, new Date(job.event_created_at).toISOString(), webhook.url);
-    let headers: Record<string, string>;
+    const event = {
+      type: job.event_type,
+      payload: job.payload,
+      payloadWithTokens: job.payload_with_tokens,
+      createdAt: job.event_created_at,
+    };
+    let delivery: BuiltDelivery;
     try {
-      headers = buildDeliveryHeaders(job.id, Math.floor(startedAt / 1000), body, signingKeysFor(webhook, startedAt));
+      delivery = buildDelivery(job.id, event, webhook, webhook.url, startedAt);
     } catch (error) {
       // An unreadable secret must never turn into an unsigned request.
       const message = `Cannot sign the delivery: ${(error as Error).message}`;
@@ -257,10 +263,11 @@ class DeliveryEngine {
         isTimeout: false,
         durationMs: 0,
       };
+      const body = buildDeliveryBody(job.event_type, job.payload, new Date(job.event_created_at).toISOString(), webhook.url);
       return { result, headers: {}, body };
     }
-    const result = await sendRequest(this.dispatcher, job.target, headers, body, this.timeoutMs);
-    return { result, headers, body };
+    const result = await sendRequest(this.dispatcher, job.target, delivery.headers, delivery.body, this.timeoutMs);
+    return { result, ...delivery.logged };
   }
 
   private finish(

@@ -1,5 +1,7 @@
 import { getDb } from "@/db";
-import { buildDeliveryBody, buildDeliveryHeaders } from "@/lib/delivery-engine/build-request";
+import { MASKED_VALUE } from "@/lib/crypto/masked-value";
+import { buildDelivery, headerExtrasFor } from "@/lib/delivery-engine/build-delivery";
+import { buildDeliveryHeaders, headersForLog } from "@/lib/delivery-engine/build-request";
 import { signingKeysFor } from "@/lib/delivery-engine/webhook-signing-keys";
 
 export type CurlCommand = {
@@ -8,6 +10,8 @@ export type CurlCommand = {
   timestamp: number;
   /** False when the webhook has no secret: the command then carries no signature headers. */
   isSigned: boolean;
+  /** Headers whose value the command shows masked (X-Documenso-Secret, custom headers): fill them in to run it. */
+  maskedHeaders: string[];
 };
 
 /**
@@ -23,7 +27,9 @@ export function shellQuote(value: string): string {
  * latest attempt's URL and exact body (before any attempt: what the worker would send), signed
  * afresh with the webhook's current secret (and the rotated-out one while it is still valid)
  * and a fresh timestamp, under the same `webhook-id`. undefined when the delivery is not the
- * user's. Runs on the server only: it needs the decrypted secret.
+ * user's. Runs on the server only: it needs the decrypted secret. Like the log, the command
+ * masks what only the receiver may know: X-Documenso-Secret, custom header values and
+ * recipients' signing tokens.
  */
 export async function buildCurl(userId: string, deliveryId: string, now = Date.now()): Promise<CurlCommand | undefined> {
   const db = getDb();
@@ -35,12 +41,16 @@ export async function buildCurl(userId: string, deliveryId: string, now = Date.n
       "d.id",
       "e.type",
       "e.payload",
+      "e.payload_with_tokens",
       "e.created_at",
       "w.url",
       "w.enabled",
       "w.secret_encrypted",
       "w.previous_secret_encrypted",
       "w.previous_secret_expires_at",
+      "w.send_secret_header",
+      "w.include_recipient_tokens",
+      "w.custom_headers",
     ])
     .where("d.id", "=", deliveryId)
     .where("d.user_id", "=", userId)
@@ -57,23 +67,32 @@ export async function buildCurl(userId: string, deliveryId: string, now = Date.n
     .limit(1)
     .executeTakeFirst();
   const url = latest?.request_url ?? row.url;
-  const body =
-    latest?.request_body ?? buildDeliveryBody(row.type, row.payload, new Date(Number(row.created_at)).toISOString(), url);
+  const webhook = {
+    url: row.url,
+    enabled: row.enabled,
+    secret_encrypted: row.secret_encrypted,
+    previous_secret_encrypted: row.previous_secret_encrypted,
+    previous_secret_expires_at: row.previous_secret_expires_at === null ? null : Number(row.previous_secret_expires_at),
+    send_secret_header: row.send_secret_header,
+    include_recipient_tokens: row.include_recipient_tokens,
+    custom_headers: row.custom_headers,
+  };
+  const event = {
+    type: row.type,
+    payload: row.payload,
+    payloadWithTokens: row.payload_with_tokens,
+    createdAt: Number(row.created_at),
+  };
+  // The log keeps bodies with tokens masked already; before any attempt, build the same.
+  const body = latest?.request_body ?? buildDelivery(row.id, event, webhook, url, now).logged.body;
 
   const timestamp = Math.floor(now / 1000);
-  const keys = signingKeysFor(
-    {
-      url: row.url,
-      enabled: row.enabled,
-      secret_encrypted: row.secret_encrypted,
-      previous_secret_encrypted: row.previous_secret_encrypted,
-      previous_secret_expires_at: row.previous_secret_expires_at === null ? null : Number(row.previous_secret_expires_at),
-    },
-    now,
-  );
-  const headers = buildDeliveryHeaders(row.id, timestamp, body, keys);
+  const keys = signingKeysFor(webhook, now);
+  const extras = headerExtrasFor(webhook, keys, url);
+  const headers = headersForLog(buildDeliveryHeaders(row.id, timestamp, body, keys, extras), extras);
   const parts = ["curl", "-sS", "-X", "POST", shellQuote(url)];
   for (const [name, value] of Object.entries(headers)) parts.push("-H", shellQuote(`${name}: ${value}`));
   parts.push("--data-binary", shellQuote(body));
-  return { command: parts.join(" "), timestamp, isSigned: keys !== undefined };
+  const maskedHeaders = Object.keys(headers).filter((name) => headers[name] === MASKED_VALUE);
+  return { command: parts.join(" "), timestamp, isSigned: keys !== undefined, maskedHeaders };
 }

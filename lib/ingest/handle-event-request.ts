@@ -84,7 +84,7 @@ async function handle(request: Request): Promise<Response> {
     return apiError(400, "invalid_request", `The JSON nests more than ${MAX_JSON_DEPTH} levels deep.`);
   }
 
-  const parsed = parseEventRequest(json);
+  const parsed = parseEventRequest(json, text);
   if (!parsed.ok) {
     if (parsed.code === "unknown_event") {
       return apiError(400, "unknown_event", parsed.message, { details: { validEvents: parsed.validEvents } });

@@ -4,14 +4,15 @@ import type { Database } from "@/db/types";
 import { DELIVERY_CHANNEL, signalNewDeliveries } from "@/lib/delivery-engine/wake";
 import { newId } from "@/lib/ids";
 import { newDeliveryRow } from "@/lib/ingest/new-delivery-row";
+import { storedPayloads } from "@/lib/ingest/stored-payloads";
 import type { WireEventName } from "@/lib/webhooks/events";
 
 export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 export type RecordEventInput = {
   type: WireEventName;
-  /** The document, already validated; stored as JSON text and sent unchanged. */
-  payload: unknown;
+  /** The document's JSON text, already validated, recipients' tokens included; sent unchanged. */
+  payloadJson: string;
   idempotencyKey?: string;
 };
 
@@ -49,7 +50,6 @@ async function findByIdempotencyKey(userId: string, key: string, now: number): P
 }
 
 async function recordEventOnce(userId: string, input: RecordEventInput, now: number): Promise<RecordEventResult> {
-  const payloadJson = JSON.stringify(input.payload);
   const result = await getDb()
     .transaction()
     .execute(async (trx) => {
@@ -67,6 +67,16 @@ async function recordEventOnce(userId: string, input: RecordEventInput, now: num
         if (existing) await trx.updateTable("events").set({ idempotency_key: null }).where("id", "=", existing.id).execute();
       }
 
+      // The webhooks first: whether any of them wants recipients' tokens decides what is stored.
+      const webhooks = await trx
+        .selectFrom("webhooks")
+        .select(["id", "events", "include_recipient_tokens"])
+        .where("user_id", "=", userId)
+        .where("enabled", "=", 1)
+        .execute();
+      const subscribed = webhooks.filter((webhook) => (JSON.parse(webhook.events) as string[]).includes(input.type));
+      const isTokenWanted = subscribed.some((webhook) => webhook.include_recipient_tokens === 1);
+
       const eventId = newId("evt");
       await trx
         .insertInto("events")
@@ -74,19 +84,12 @@ async function recordEventOnce(userId: string, input: RecordEventInput, now: num
           id: eventId,
           user_id: userId,
           type: input.type,
-          payload: payloadJson,
+          ...storedPayloads(input.payloadJson, isTokenWanted),
           idempotency_key: input.idempotencyKey ?? null,
           created_at: now,
         })
         .execute();
 
-      const webhooks = await trx
-        .selectFrom("webhooks")
-        .select(["id", "events"])
-        .where("user_id", "=", userId)
-        .where("enabled", "=", 1)
-        .execute();
-      const subscribed = webhooks.filter((webhook) => (JSON.parse(webhook.events) as string[]).includes(input.type));
       if (subscribed.length > 0) {
         await trx
           .insertInto("deliveries")

@@ -1,9 +1,10 @@
 import { z } from "zod";
 
-// Documenso's Document, the `payload` of every event; template events carry the
-// template in the same shape. We check the fields receivers branch on (id, title, status,
-// recipients' email and statuses) and let every other field through unchanged, so a payload
-// from a newer Documenso with extra fields is still accepted.
+// Documenso's Document, the `payload` of every event; template events carry the template in
+// the same shape. We check the fields receivers branch on (id, title, status, recipients'
+// email and signing status, and the other statuses when present) and let every other field
+// through unchanged, so a payload from a newer Documenso with extra fields is still accepted,
+// and so is each shorter example in Documenso's docs.
 
 export const DOCUMENT_STATUSES = ["DRAFT", "PENDING", "COMPLETED", "REJECTED", "CANCELLED"] as const;
 export const RECIPIENT_ROLES = ["CC", "SIGNER", "VIEWER", "APPROVER", "ASSISTANT"] as const;
@@ -31,44 +32,29 @@ export const ZRecipientSchema = z.looseObject({
   email: ZEmailSchema,
   name: z.string(expected("a string")).max(FIELD_MAX_LENGTH).optional(),
   role: oneOf(RECIPIENT_ROLES).optional(),
-  readStatus: oneOf(READ_STATUSES),
+  readStatus: oneOf(READ_STATUSES).optional(),
   signingStatus: oneOf(SIGNING_STATUSES),
-  sendStatus: oneOf(SEND_STATUSES),
+  sendStatus: oneOf(SEND_STATUSES).optional(),
   signedAt: z.string(expected("an ISO date string or null")).nullable().optional(),
 });
 
 const ZRecipientsSchema = z.array(ZRecipientSchema, expected("an array of recipients")).max(RECIPIENTS_MAX);
 
-export const ZDocumentPayloadSchema = z.looseObject(
-  {
-    id: z.number(expected("an integer")).int(),
-    title: z.string(expected("a string")).max(FIELD_MAX_LENGTH),
-    status: oneOf(DOCUMENT_STATUSES),
-    recipients: ZRecipientsSchema,
-    /** Documenso's older duplicate of `recipients`, still sent. */
-    Recipient: ZRecipientsSchema.optional(),
-  },
-  expected("the document as a JSON object"),
-);
+export const ZDocumentPayloadSchema = z
+  .looseObject(
+    {
+      id: z.number(expected("an integer")).int(),
+      title: z.string(expected("a string")).max(FIELD_MAX_LENGTH),
+      status: oneOf(DOCUMENT_STATUSES),
+      recipients: ZRecipientsSchema.optional(),
+      /** Documenso's older duplicate of `recipients`, still sent; older versions sent only this one. */
+      Recipient: ZRecipientsSchema.optional(),
+    },
+    expected("the document as a JSON object"),
+  )
+  .superRefine((document, ctx) => {
+    if (document.recipients === undefined && document.Recipient === undefined) {
+      ctx.addIssue({ code: "custom", path: ["recipients"], message: "Required" });
+    }
+  });
 export type TDocumentPayload = z.infer<typeof ZDocumentPayloadSchema>;
-
-/**
- * The payload as it will be stored and sent: the caller's JSON unchanged (same fields, same
- * order) except that recipients' signing `token`s are dropped, so they never reach a receiver
- * (Documenso leaks them; we do not). Call after validation.
- */
-export function stripRecipientTokens(payload: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...payload };
-  for (const key of ["recipients", "Recipient"]) {
-    const list = out[key];
-    if (Array.isArray(list)) out[key] = list.map(withoutToken);
-  }
-  return out;
-}
-
-function withoutToken(recipient: unknown): unknown {
-  if (!recipient || typeof recipient !== "object" || !("token" in recipient)) return recipient;
-  const rest: Record<string, unknown> = { ...recipient };
-  delete rest.token;
-  return rest;
-}

@@ -1,8 +1,10 @@
 import { z } from "zod";
-import { stripRecipientTokens, ZDocumentPayloadSchema } from "@/lib/validation/document-payload";
+import { memberText } from "@/lib/json/json-text";
+import { ZDocumentPayloadSchema } from "@/lib/validation/document-payload";
 import { DOTTED_EVENT_NAMES, parseEventName, type WireEventName } from "@/lib/webhooks/events";
 
-// The body of POST /api/v1/events: { event, payload, idempotencyKey? }.
+// The body of POST /api/v1/events: { event, payload, idempotencyKey? }. A delivery body as
+// Documenso sends it (with createdAt and webhookEndpoint) is accepted as it is.
 
 export const IDEMPOTENCY_KEY_MAX_LENGTH = 255;
 const ISSUES_MAX = 50;
@@ -27,21 +29,33 @@ export const ZEventRequestSchema = z.strictObject(
       // Control characters (NUL above all: Postgres text refuses it) are never part of a real key.
       .regex(NO_CONTROL_CHARACTERS, "The idempotency key must not contain control characters")
       .nullish(),
+    // A Documenso delivery's own envelope fields: accepted so one can be posted unchanged, and
+    // ignored, because each of our deliveries carries its own time and URL.
+    createdAt: z.string({ error: "Expected a string" }).max(100).optional(),
+    webhookEndpoint: z.string({ error: "Expected a string" }).max(4096).optional(),
   },
   { error: "The body must be a JSON object with event and payload" },
 );
 
 export type EventRequestIssue = { path: string; message: string };
 
-export type ParsedEventRequest = { type: WireEventName; payload: Record<string, unknown>; idempotencyKey?: string };
+export type ParsedEventRequest = {
+  type: WireEventName;
+  /** The payload's JSON text exactly as the caller wrote it, recipients' tokens included. */
+  payloadJson: string;
+  idempotencyKey?: string;
+};
 
 export type ParseEventRequestResult =
   | { ok: true; value: ParsedEventRequest }
   | { ok: false; code: "unknown_event"; message: string; validEvents: string[] }
   | { ok: false; code: "invalid_request"; message: string; issues: EventRequestIssue[] };
 
-/** Validates a parsed JSON body; on success the payload is ready to store (tokens stripped). */
-export function parseEventRequest(body: unknown): ParseEventRequestResult {
+/**
+ * Validates a parsed JSON body. `bodyText` is the text it was parsed from: the payload is cut
+ * out of it rather than re-serialised, so numbers, escapes and layout reach receivers unchanged.
+ */
+export function parseEventRequest(body: unknown, bodyText: string = JSON.stringify(body)): ParseEventRequestResult {
   const event = (body as { event?: unknown } | null)?.event;
   if (typeof event === "string" && parseEventName(event) === undefined) {
     return {
@@ -69,8 +83,8 @@ export function parseEventRequest(body: unknown): ParseEventRequestResult {
     ok: true,
     value: {
       type: parsed.data.event,
-      // The caller's own JSON, not zod's copy, so field order and unknown fields stay as sent.
-      payload: stripRecipientTokens((body as { payload: Record<string, unknown> }).payload),
+      // The caller's own text, not zod's copy: field order, unknown fields and every digit stay as sent.
+      payloadJson: memberText(bodyText, "payload") as string,
       idempotencyKey: parsed.data.idempotencyKey ?? undefined,
     },
   };

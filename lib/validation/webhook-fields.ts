@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { FIELD_LIMITS } from "@/lib/field-limits";
+import { ZWebhookCustomHeadersSchema } from "@/lib/validation/webhook-headers";
 import { DOTTED_EVENT_NAMES, parseEventName, type WireEventName } from "@/lib/webhooks/events";
 
 // The webhook form's schema, free of Node imports so the browser runs it (zodResolver).
@@ -52,6 +53,11 @@ export const ZWebhookFormSchema = z.object({
   events: ZWebhookEventsSchema,
   secret: ZWebhookSecretSchema,
   enabled: z.boolean({ error: "Enabled must be true or false" }).default(true),
+  /** Documenso compatibility: also send the plain secret in X-Documenso-Secret. */
+  sendSecretHeader: z.boolean({ error: "Expected true or false" }).default(false),
+  /** Documenso compatibility: keep recipients' signing tokens in payloads. */
+  includeRecipientTokens: z.boolean({ error: "Expected true or false" }).default(false),
+  customHeaders: ZWebhookCustomHeadersSchema,
 });
 export type TWebhookFormInput = z.input<typeof ZWebhookFormSchema>;
 export type TWebhookFormSchema = z.output<typeof ZWebhookFormSchema>;

@@ -3,6 +3,7 @@ import { limits } from "@/lib/config";
 import { encryptSecret } from "@/lib/crypto/encryption";
 import { newId } from "@/lib/ids";
 import type { TCreateWebhookSchema } from "@/lib/validation/webhook";
+import { sealCustomHeaders } from "@/lib/webhooks/custom-headers";
 import { toWebhookView, type WebhookView } from "@/lib/webhooks/webhook-view";
 
 export type CreateWebhookResult = { ok: true; webhook: WebhookView } | { ok: false; code: "limit_reached"; limit: number };
@@ -22,6 +23,9 @@ export async function createWebhook(userId: string, input: TCreateWebhookSchema)
     enabled: input.enabled ? 1 : 0,
     disabled_reason: null,
     disabled_at: null,
+    send_secret_header: input.sendSecretHeader ? 1 : 0,
+    include_recipient_tokens: input.includeRecipientTokens ? 1 : 0,
+    custom_headers: sealCustomHeaders(input.customHeaders),
     created_at: now,
     updated_at: now,
   };

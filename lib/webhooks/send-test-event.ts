@@ -2,6 +2,7 @@ import { getDb } from "@/db";
 import { notifyWorkers } from "@/lib/delivery-engine/notify-workers";
 import { newId } from "@/lib/ids";
 import { newDeliveryRow } from "@/lib/ingest/new-delivery-row";
+import { storedPayloads } from "@/lib/ingest/stored-payloads";
 import { toDottedName, type WireEventName } from "@/lib/webhooks/events";
 import { findWebhookRow } from "@/lib/webhooks/find-webhook-row";
 import { getSamplePayload } from "@/lib/webhooks/samples";
@@ -61,7 +62,7 @@ export async function sendTestEvent(
           id: eventId,
           user_id: userId,
           type: event,
-          payload: JSON.stringify(getSamplePayload(event)),
+          ...storedPayloads(JSON.stringify(getSamplePayload(event)), webhook.include_recipient_tokens === 1),
           idempotency_key: null,
           created_at: now,
         })

@@ -1,7 +1,11 @@
 import type { Webhook } from "@/db/types";
+import { customHeaderNames } from "@/lib/webhooks/custom-headers";
 import { parseEventName, toDottedName } from "@/lib/webhooks/events";
 
-/** What the UI and the list API see of a webhook: never the secret, only whether there is one. */
+/**
+ * What the UI and the list API see of a webhook: never the secret, only whether there is one;
+ * never a custom header's value, only its name.
+ */
 export type WebhookView = {
   id: string;
   url: string;
@@ -10,6 +14,11 @@ export type WebhookView = {
   enabled: boolean;
   disabledReason: string | null;
   hasSecret: boolean;
+  /** Documenso compatibility: the plain secret also goes in X-Documenso-Secret. */
+  sendSecretHeader: boolean;
+  /** Documenso compatibility: payloads keep recipients' signing tokens. */
+  includeRecipientTokens: boolean;
+  customHeaderNames: string[];
   createdAt: number;
   updatedAt: number;
 };
@@ -37,6 +46,9 @@ export function toWebhookView(row: Webhook): WebhookView {
     enabled: row.enabled === 1,
     disabledReason: row.disabled_reason,
     hasSecret: row.secret_encrypted !== null,
+    sendSecretHeader: row.send_secret_header === 1,
+    includeRecipientTokens: row.include_recipient_tokens === 1,
+    customHeaderNames: customHeaderNames(row.custom_headers),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

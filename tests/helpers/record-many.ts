@@ -8,7 +8,7 @@ export async function recordManyEvents(userId: string, type: WireEventName, coun
   const lane = async () => {
     while (next < count) {
       next++;
-      await recordEvent(userId, { type, payload: getSamplePayload(type) });
+      await recordEvent(userId, { type, payloadJson: JSON.stringify(getSamplePayload(type)) });
     }
   };
   await Promise.all(Array.from({ length: parallel }, lane));

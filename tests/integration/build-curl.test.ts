@@ -28,7 +28,7 @@ afterAll(async () => {
 
 async function queuedDelivery(userId: string, title: string) {
   const payload = { ...getSamplePayload("DOCUMENT_SIGNED"), title };
-  const event = await recordEvent(userId, { type: "DOCUMENT_SIGNED", payload });
+  const event = await recordEvent(userId, { type: "DOCUMENT_SIGNED", payloadJson: JSON.stringify(payload) });
   const row = await getDb().selectFrom("deliveries").select("id").where("event_id", "=", event.id).executeTakeFirstOrThrow();
   return row.id;
 }

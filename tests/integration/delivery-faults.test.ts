@@ -45,7 +45,10 @@ async function queueDelivery(path: string, replies: Reply[]) {
     events: ["document.signed"],
     secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
   });
-  const { id: eventId } = await recordEvent(user.id, { type: "DOCUMENT_SIGNED", payload: getSamplePayload("DOCUMENT_SIGNED") });
+  const { id: eventId } = await recordEvent(user.id, {
+    type: "DOCUMENT_SIGNED",
+    payloadJson: JSON.stringify(getSamplePayload("DOCUMENT_SIGNED")),
+  });
   const delivery = await getDb().selectFrom("deliveries").selectAll().where("event_id", "=", eventId).executeTakeFirstOrThrow();
   return { user, webhook, eventId, deliveryId: delivery.id };
 }
@@ -141,7 +144,10 @@ describe(`delivery faults (${testDialect})`, () => {
     expect(row).toMatchObject({ enabled: 0, disabled_reason: "Endpoint returned 410 Gone" });
     expect(row.disabled_at).not.toBeNull();
     expect(requestsTo("/gone")).toHaveLength(1);
-    const next = await recordEvent(user.id, { type: "DOCUMENT_SIGNED", payload: getSamplePayload("DOCUMENT_SIGNED") });
+    const next = await recordEvent(user.id, {
+      type: "DOCUMENT_SIGNED",
+      payloadJson: JSON.stringify(getSamplePayload("DOCUMENT_SIGNED")),
+    });
     expect(next.deliveries).toBe(0);
   });
 

@@ -7,6 +7,7 @@ import { recordEvent } from "@/lib/ingest/record-event";
 import { getSamplePayload } from "@/lib/webhooks/samples";
 import { testDialect } from "../helpers/db-info";
 import { type Receiver, startReceiver } from "../helpers/receiver";
+import { sampleWithoutTokens } from "../helpers/samples";
 import { createTestUser } from "../helpers/users";
 import { waitUntil } from "../helpers/wait-until";
 import { createTestWebhook } from "../helpers/webhooks";
@@ -42,9 +43,13 @@ describe(`delivery (${testDialect})`, () => {
     const secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
     const url = `${receiver.url}/hooks/signed?source=docuhooks`;
     const webhook = await createTestWebhook(user.id, { url, events: ["document.signed"], secret });
-    const payload = getSamplePayload("DOCUMENT_SIGNED");
+    // What the receiver gets: the sample minus recipients' tokens (the webhook did not ask for them).
+    const payload = sampleWithoutTokens("DOCUMENT_SIGNED");
 
-    const { id: eventId, deliveries } = await recordEvent(user.id, { type: "DOCUMENT_SIGNED", payload });
+    const { id: eventId, deliveries } = await recordEvent(user.id, {
+      type: "DOCUMENT_SIGNED",
+      payloadJson: JSON.stringify(getSamplePayload("DOCUMENT_SIGNED")),
+    });
     expect(deliveries).toBe(1);
     const [request] = await receiver.waitFor(1, (r) => r.path === "/hooks/signed?source=docuhooks");
 
@@ -98,7 +103,10 @@ describe(`delivery (${testDialect})`, () => {
     const user = await createTestUser();
     const secret = "my plain shared secret";
     await createTestWebhook(user.id, { url: `${receiver.url}/hooks/raw`, events: ["DOCUMENT_COMPLETED"], secret });
-    await recordEvent(user.id, { type: "DOCUMENT_COMPLETED", payload: getSamplePayload("DOCUMENT_COMPLETED") });
+    await recordEvent(user.id, {
+      type: "DOCUMENT_COMPLETED",
+      payloadJson: JSON.stringify(getSamplePayload("DOCUMENT_COMPLETED")),
+    });
     const [request] = await receiver.waitFor(1, (r) => r.path === "/hooks/raw");
     expect(() =>
       new Webhook(secret, { format: "raw" }).verify(request.body, request.headers as Record<string, string>),
@@ -121,7 +129,7 @@ describe(`delivery (${testDialect})`, () => {
       .set({ previous_secret_encrypted: encryptSecret(previous), previous_secret_expires_at: Date.now() + 60_000 })
       .where("id", "=", webhook.id)
       .execute();
-    await recordEvent(user.id, { type: "DOCUMENT_SENT", payload: getSamplePayload("DOCUMENT_SENT") });
+    await recordEvent(user.id, { type: "DOCUMENT_SENT", payloadJson: JSON.stringify(getSamplePayload("DOCUMENT_SENT")) });
     const [request] = await receiver.waitFor(1, (r) => r.path === "/hooks/rotated");
     expect(String(request.headers["webhook-signature"]).split(" ")).toHaveLength(2);
     const headers = request.headers as Record<string, string>;
@@ -134,7 +142,7 @@ describe(`delivery (${testDialect})`, () => {
   it("sends no signature headers when the webhook has no secret", async () => {
     const user = await createTestUser();
     await createTestWebhook(user.id, { url: `${receiver.url}/hooks/unsigned`, events: ["DOCUMENT_OPENED"] });
-    await recordEvent(user.id, { type: "DOCUMENT_OPENED", payload: getSamplePayload("DOCUMENT_OPENED") });
+    await recordEvent(user.id, { type: "DOCUMENT_OPENED", payloadJson: JSON.stringify(getSamplePayload("DOCUMENT_OPENED")) });
     const [request] = await receiver.waitFor(1, (r) => r.path === "/hooks/unsigned");
     expect(request.headers["webhook-id"]).toMatch(/^msg_/);
     expect(request.headers["webhook-signature"]).toBeUndefined();
@@ -160,7 +168,7 @@ describe(`delivery (${testDialect})`, () => {
 
     const { id: eventId, deliveries } = await recordEvent(user.id, {
       type: "DOCUMENT_COMPLETED",
-      payload: getSamplePayload("DOCUMENT_COMPLETED"),
+      payloadJson: JSON.stringify(getSamplePayload("DOCUMENT_COMPLETED")),
     });
     expect(deliveries).toBe(1);
     await receiver.waitFor(1, (r) => r.path === "/fanout/subscribed");

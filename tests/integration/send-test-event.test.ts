@@ -4,10 +4,10 @@ import { sendTestEventForUser } from "@/lib/actions/webhooks/handlers/send-test-
 import { type DeliveryWorker, startDeliveryWorker } from "@/lib/delivery-engine/worker";
 import { getDelivery } from "@/lib/delivery-log/get-delivery";
 import { resendDelivery } from "@/lib/delivery-log/resend-delivery";
-import { getSamplePayload } from "@/lib/webhooks/samples";
 import { sendTestEvent } from "@/lib/webhooks/send-test-event";
 import { testDialect } from "../helpers/db-info";
 import { type Receiver, startReceiver } from "../helpers/receiver";
+import { sampleWithoutTokens } from "../helpers/samples";
 import { createTestUser } from "../helpers/users";
 import { waitUntil } from "../helpers/wait-until";
 import { createTestWebhook } from "../helpers/webhooks";
@@ -57,8 +57,9 @@ describe(`test events (${testDialect})`, () => {
     expect(chosenRequests).toHaveLength(1);
     expect(JSON.parse(chosenRequests[0].body)).toMatchObject({
       event: "DOCUMENT_SIGNED",
-      payload: getSamplePayload("DOCUMENT_SIGNED"),
+      payload: sampleWithoutTokens("DOCUMENT_SIGNED"),
     });
+    expect(chosenRequests[0].body).not.toContain('"token"');
     expect(chosenRequests[0].headers["webhook-id"]).toBe(result.deliveryId);
     // One delivery row for the event: the sibling webhook was never queued.
     const rows = await getDb().selectFrom("deliveries").select("webhook_id").where("event_id", "=", result.eventId).execute();

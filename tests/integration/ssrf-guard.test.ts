@@ -95,7 +95,10 @@ describe(`SSRF guard (${testDialect})`, () => {
   it("never reaches a loopback receiver through the engine: the attempt fails and is retried", async () => {
     const user = await createTestUser();
     await createTestWebhook(user.id, { url: `${receiver.url}/engine`, events: ["document.signed"], secret: "s" });
-    const { id: eventId } = await recordEvent(user.id, { type: "DOCUMENT_SIGNED", payload: getSamplePayload("DOCUMENT_SIGNED") });
+    const { id: eventId } = await recordEvent(user.id, {
+      type: "DOCUMENT_SIGNED",
+      payloadJson: JSON.stringify(getSamplePayload("DOCUMENT_SIGNED")),
+    });
     const worker = startDeliveryWorker({ pollIntervalMs: 25 });
     try {
       const delivery = await waitUntil(async () => {

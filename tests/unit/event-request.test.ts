@@ -48,21 +48,32 @@ describe("event request body", () => {
     expect(typo).toMatchObject({ ok: false, code: "invalid_request" });
   });
 
-  it("strips recipients' signing tokens and keeps every other field, in order", () => {
-    const payload: Record<string, unknown> & { recipients: Record<string, unknown>[] } = {
-      zeta: 1,
-      ...sample(),
-      extra: { nested: [1, "two"] },
-    };
-    payload.recipients = payload.recipients.map((r) => ({ ...r, token: "secret-signing-token" }));
-    payload.Recipient = payload.recipients;
-    const result = parseEventRequest({ event: "document.signed", payload });
+  it("hands over the payload's own text, tokens included, with every byte as sent", () => {
+    const payloadText = `{ "id": 4821, "title": "Lease", "status": "PENDING", "amount": 12345678901234567891,
+      "huge": 1e309, "price": 1.50, "name": "Ren\u00e9e", "recipients": [ { "email": "a@example.com", "token": "tok-1", "signingStatus": "SIGNED" } ] }`;
+    const bodyText = `{"event":"document.signed","payload":${payloadText}}`;
+    const result = parseEventRequest(JSON.parse(bodyText), bodyText);
     if (!result.ok) throw new Error(result.message);
-    const stored = JSON.stringify(result.value.payload);
-    expect(stored).not.toContain("secret-signing-token");
-    expect(Object.keys(result.value.payload)).toEqual(Object.keys(payload));
-    const withoutTokens = JSON.parse(JSON.stringify(payload, (key, value) => (key === "token" ? undefined : value)));
-    expect(result.value.payload).toEqual(withoutTokens);
+    expect(result.value.payloadJson).toBe(payloadText);
+  });
+
+  it("accepts a Documenso delivery body as it is (createdAt and webhookEndpoint)", () => {
+    const body = {
+      event: "DOCUMENT_SIGNED",
+      payload: sample(),
+      createdAt: "2024-04-22T11:52:18.277Z",
+      webhookEndpoint: "https://your-endpoint.com/webhook",
+    };
+    expect(parseEventRequest(body).ok).toBe(true);
+    expect(parseEventRequest({ ...body, createdAt: 5 }).ok).toBe(false);
+  });
+
+  it("takes recipients from the legacy Recipient list alone, and needs one of the two", () => {
+    const { recipients, ...rest } = sample();
+    expect(parseEventRequest({ event: "document.signed", payload: { ...rest, Recipient: recipients } }).ok).toBe(true);
+    const { Recipient: _legacy, ...neither } = rest as Record<string, unknown>;
+    const result = parseEventRequest({ event: "document.signed", payload: neither });
+    expect(result).toMatchObject({ ok: false, issues: [{ path: "payload.recipients", message: "Required" }] });
   });
 
   it("limits the idempotency key to 255 characters", () => {

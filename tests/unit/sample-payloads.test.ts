@@ -4,10 +4,25 @@ import { describe, expect, it } from "vitest";
 import { ZDocumentPayloadSchema } from "@/lib/validation/document-payload";
 import { parseEventRequest } from "@/lib/validation/event-request";
 import { isDocumentEvent, toDottedName, WIRE_EVENT_NAMES } from "@/lib/webhooks/events";
+import { withoutRecipientTokens } from "@/lib/webhooks/recipient-tokens";
 import { getSamplePayload } from "@/lib/webhooks/samples";
+import { DOCUMENSO_DOCUMENT, keyOrder } from "../helpers/documenso-payload-schema";
 
-type Recipient = { signingStatus: string; readStatus: string; sendStatus: string; signedAt: string | null; role: string };
+type Recipient = {
+  signingStatus: string;
+  readStatus: string;
+  sendStatus: string;
+  signedAt: string | null;
+  role: string;
+  envelopeId: string;
+  documentId: number | null;
+  templateId: number | null;
+  token: string;
+};
 type Doc = {
+  id: number;
+  envelopeId: string;
+  templateId: number | null;
   status: string;
   completedAt: string | null;
   deletedAt: string | null;
@@ -33,15 +48,27 @@ describe("sample payloads", () => {
     expect(parsed.error?.issues ?? []).toEqual([]);
     const request = parseEventRequest({ event: toDottedName(wire), payload: sample });
     expect(request.ok).toBe(true);
-    // What we would store is the sample itself: nothing to strip, nothing reordered.
-    if (request.ok) expect(JSON.stringify(request.value.payload)).toBe(JSON.stringify(sample));
+    if (request.ok) expect(request.value.payloadJson).toBe(JSON.stringify(sample));
+  });
+
+  it.each(WIRE_EVENT_NAMES)("%s: exactly Documenso's shape, in Documenso's key order", (wire) => {
+    const sample = getSamplePayload(wire);
+    const parsed = DOCUMENSO_DOCUMENT.safeParse(sample);
+    expect(parsed.error?.issues ?? []).toEqual([]);
+    expect(keyOrder(sample)).toEqual(keyOrder(parsed.data));
   });
 
   it.each(WIRE_EVENT_NAMES)("%s: consistent with its event", (wire) => {
     const doc = getSamplePayload(wire) as unknown as Doc;
     expect(doc.Recipient).toEqual(doc.recipients);
-    expect(JSON.stringify(doc)).not.toContain('"token"');
+    // Documenso sends each recipient's signing token; webhooks without the option get none.
+    expect(doc.recipients.every((r) => r.token.length > 0)).toBe(true);
+    expect(withoutRecipientTokens(JSON.stringify(doc))).not.toContain('"token"');
     for (const r of doc.recipients) {
+      // The legacy parent ids: documentId for a document's recipients, templateId for a template's.
+      expect(r.envelopeId).toBe(doc.envelopeId);
+      if (wire === "TEMPLATE_USED" || isDocumentEvent(wire)) expect(r).toMatchObject({ documentId: doc.id, templateId: null });
+      else expect(r).toMatchObject({ documentId: null, templateId: doc.id });
       if (r.signingStatus === "SIGNED") expect(r.signedAt).toBeTruthy();
       else expect(r.signedAt).toBeNull();
       if (r.signingStatus !== "NOT_SIGNED") expect(r.readStatus).toBe("OPENED");
@@ -73,6 +100,19 @@ describe("sample payloads", () => {
     const rejected = getSamplePayload("DOCUMENT_REJECTED") as unknown as Doc;
     expect(rejected.recipients.some((r) => r.signingStatus === "REJECTED")).toBe(true);
     expect((getSamplePayload("TEMPLATE_DELETED") as unknown as Doc).deletedAt).toBeTruthy();
+  });
+
+  it("template.used is the new document made from the template, as Documenso sends it", () => {
+    const used = getSamplePayload("TEMPLATE_USED") as unknown as Doc;
+    const template = getSamplePayload("TEMPLATE_CREATED") as unknown as Doc;
+    expect(used.templateId).toBe(template.id);
+    expect(used.id).not.toBe(template.id);
+    expect(used.envelopeId).not.toBe(template.envelopeId);
+    expect(used).toMatchObject({ source: "TEMPLATE", status: "DRAFT" });
+    for (const r of used.recipients) expect(r).toMatchObject({ documentId: used.id, templateId: null });
+    for (const wire of ["TEMPLATE_CREATED", "TEMPLATE_UPDATED", "TEMPLATE_DELETED"] as const) {
+      expect((getSamplePayload(wire) as unknown as Doc).templateId).toBeNull();
+    }
   });
 
   it("getSamplePayload returns a copy the caller may change", () => {

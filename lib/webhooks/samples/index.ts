@@ -15,8 +15,10 @@ import templateUpdated from "./template.updated.json";
 import templateUsed from "./template.used.json";
 
 // One realistic Documenso payload per event, as data (Dub's sample-events habit), for the
-// webhook "Test" button and "view example". Each is checked against the payload schema in
-// tests/unit/sample-payloads.test.ts. Recipient signing tokens are absent, as in what we send.
+// webhook "Test" button and "view example". Each has exactly the fields Documenso sends, in
+// its order, recipients' signing tokens included (tests/unit/sample-payloads.test.ts checks
+// them against Documenso's own schema); a webhook without the token option gets them stripped,
+// like any event.
 // The Record type makes the compiler insist on exactly one sample per catalogue event.
 const SAMPLES: Record<WireEventName, unknown> = {
   DOCUMENT_CREATED: documentCreated,
