@@ -6,6 +6,9 @@ import { authOptions } from "@/lib/auth/options";
 
 export type SessionUser = { id: string; email: string };
 
+/** What an action or a session route answers when nobody is signed in (or the session expired). */
+export const SESSION_ENDED_MESSAGE = "Your session has ended. Sign in again.";
+
 /**
  * The signed-in user, or null. The JWT alone is not trusted for existence: the user row is
  * re-read, so a token for a deleted user (or from another database) signs nobody in.

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/v1/events/route";
 import { getDb } from "@/db";
 import { copyAsCurlForUser } from "@/lib/actions/deliveries/handlers/copy-as-curl";
-import { createWebhookForUser } from "@/lib/actions/webhooks/handlers/create-webhook";
+import { createWebhookAction } from "@/lib/actions/webhooks/create-webhook";
 import { type DeliveryWorker, startDeliveryWorker } from "@/lib/delivery-engine/worker";
 import { getDelivery } from "@/lib/delivery-log/get-delivery";
 import { memberText } from "@/lib/json/json-text";
@@ -87,7 +87,7 @@ async function createWebhook(
   options: Record<string, unknown> = {},
   owner: { id: string; email: string } = user,
 ): Promise<WebhookView> {
-  const result = await createWebhookForUser(owner, {
+  const result = await createWebhookAction.withUser(owner)({
     url: `${receiver.url}${pathname}`,
     events: [...DOTTED_EVENT_NAMES],
     secret: SECRET,

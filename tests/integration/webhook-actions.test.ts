@@ -2,12 +2,11 @@ import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db";
 import { createWebhookAction } from "@/lib/actions/webhooks/create-webhook";
 import { deleteWebhookAction } from "@/lib/actions/webhooks/delete-webhook";
-import { createWebhookForUser } from "@/lib/actions/webhooks/handlers/create-webhook";
 import { deleteWebhookForUser } from "@/lib/actions/webhooks/handlers/delete-webhook";
-import { revealWebhookSecretForUser } from "@/lib/actions/webhooks/handlers/reveal-webhook-secret";
 import { setWebhookEnabledForUser } from "@/lib/actions/webhooks/handlers/set-webhook-enabled";
 import { updateWebhookForUser } from "@/lib/actions/webhooks/handlers/update-webhook";
-import { handleForUser } from "@/lib/actions/webhooks/run-for-session-user";
+import { revealWebhookSecretAction } from "@/lib/actions/webhooks/reveal-webhook-secret";
+import { SESSION_ENDED_MESSAGE } from "@/lib/auth/session";
 import { ZWebhookFormSchema } from "@/lib/validation/webhook-fields";
 import { testDialect } from "../helpers/db-info";
 import { createTestUser } from "../helpers/users";
@@ -21,7 +20,7 @@ async function snapshot() {
 }
 
 async function createFor(user: { id: string; email: string }, input: object = VALID) {
-  const result = await createWebhookForUser(user, input);
+  const result = await createWebhookAction.withUser(user)(input);
   if (!result.ok) throw new Error(`create failed: ${result.message}`);
   return result.webhook;
 }
@@ -64,8 +63,12 @@ const BAD_ENABLED: unknown[] = ["yes", 1, null, {}];
 
 describe(`webhook actions on ${testDialect}`, () => {
   it("needs a signed-in user", async () => {
+    const owner = await createTestUser();
+    const webhook = await createFor(owner);
     const before = await snapshot();
-    expect(await handleForUser(null, VALID, createWebhookForUser)).toEqual({ ok: false, message: "Sign in first" });
+    const sessionEnded = { ok: false, message: SESSION_ENDED_MESSAGE };
+    expect(await createWebhookAction.withUser(null)(VALID)).toEqual(sessionEnded);
+    expect(await revealWebhookSecretAction.withUser(null)({ id: webhook.id })).toEqual(sessionEnded);
     expect(await snapshot()).toEqual(before);
   });
 
@@ -79,6 +82,9 @@ describe(`webhook actions on ${testDialect}`, () => {
       expect(await createWebhookAction(VALID)).toEqual({ ok: false, message: "Something went wrong. Try again." });
       expect((await deleteWebhookAction({ id: webhook.id })).ok).toBe(false);
       expect(logged).toHaveBeenCalled();
+      // The log says which action failed and why, never what was sent to it.
+      expect(JSON.stringify(logged.mock.calls)).toContain("create webhook");
+      expect(JSON.stringify(logged.mock.calls)).not.toContain(SECRET);
     } finally {
       logged.mockRestore();
     }
@@ -105,7 +111,7 @@ describe(`webhook actions on ${testDialect}`, () => {
       ok: true,
       webhook: { enabled: false },
     });
-    expect(await revealWebhookSecretForUser(user, { id: webhook.id })).toEqual({ ok: true, secret: SECRET });
+    expect(await revealWebhookSecretAction.withUser(user)({ id: webhook.id })).toEqual({ ok: true, secret: SECRET });
     expect(await deleteWebhookForUser(user, { id: webhook.id })).toEqual({ ok: true });
     expect(await snapshot()).toEqual(expect.not.arrayContaining([expect.objectContaining({ id: webhook.id })]));
   });
@@ -129,7 +135,7 @@ describe(`webhook actions on ${testDialect}`, () => {
       notFound,
     );
     expect(await setWebhookEnabledForUser(intruder, { id: webhook.id, enabled: false })).toEqual(notFound);
-    expect(await revealWebhookSecretForUser(intruder, { id: webhook.id })).toEqual(notFound);
+    expect(await revealWebhookSecretAction.withUser(intruder)({ id: webhook.id })).toEqual(notFound);
     expect(await deleteWebhookForUser(intruder, { id: webhook.id })).toEqual(notFound);
     // An id that exists nowhere reads the same, so ids cannot be probed.
     expect(await deleteWebhookForUser(intruder, { id: "wh_doesnotexist" })).toEqual(notFound);
@@ -149,7 +155,7 @@ describe(`webhook actions on ${testDialect}`, () => {
       ...BAD_ENABLED.map((enabled) => ({ field: "enabled", input: { ...VALID, enabled } })),
     ];
     for (const { field, input } of cases) {
-      const created = await createWebhookForUser(user, input);
+      const created = await createWebhookAction.withUser(user)(input);
       expect(created.ok, `create with bad ${field}: ${String(input[field]).slice(0, 40)}`).toBe(false);
       if (!created.ok) expect(created.fieldErrors?.[field], `field error for ${field}`).toBeTruthy();
 
@@ -179,11 +185,11 @@ describe(`webhook actions on ${testDialect}`, () => {
       { id: { $ne: "" } },
     ];
     for (const input of inputs) {
-      expect((await createWebhookForUser(user, input)).ok).toBe(false);
+      expect((await createWebhookAction.withUser(user)(input)).ok).toBe(false);
       expect((await updateWebhookForUser(user, input)).ok).toBe(false);
       expect((await deleteWebhookForUser(user, input)).ok).toBe(false);
       expect((await setWebhookEnabledForUser(user, input)).ok).toBe(false);
-      expect((await revealWebhookSecretForUser(user, input)).ok).toBe(false);
+      expect((await revealWebhookSecretAction.withUser(user)(input)).ok).toBe(false);
     }
     expect(await setWebhookEnabledForUser(user, { id: webhook.id, enabled: "false" })).toMatchObject({
       ok: false,
@@ -206,7 +212,7 @@ describe(`webhook actions on ${testDialect}`, () => {
       ]) {
         // The form's schema (ZWebhookFormSchema) has no say here: this is the server's extra check.
         expect(ZWebhookFormSchema.safeParse({ ...VALID, url }).success).toBe(true);
-        const result = await createWebhookForUser(user, { ...VALID, url });
+        const result = await createWebhookAction.withUser(user)({ ...VALID, url });
         expect(result, url).toMatchObject({ ok: false, fieldErrors: { url: expect.stringMatching(/must not point at/) } });
       }
       expect(await snapshot()).toEqual(before);
@@ -222,7 +228,7 @@ describe(`webhook actions on ${testDialect}`, () => {
     try {
       const user = await createTestUser();
       await createFor(user);
-      const result = await createWebhookForUser(user, VALID);
+      const result = await createWebhookAction.withUser(user)(VALID);
       expect(result).toEqual({ ok: false, message: "You can have at most 1 webhooks. Delete one to add another." });
     } finally {
       if (previous === undefined) delete process.env.WEBHOOKS_PER_USER;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { createWebhookForUser } from "@/lib/actions/webhooks/handlers/create-webhook";
+import { createWebhookAction } from "@/lib/actions/webhooks/create-webhook";
 import { updateWebhookForUser } from "@/lib/actions/webhooks/handlers/update-webhook";
 import { openCustomHeaders } from "@/lib/webhooks/custom-headers";
 import { testDialect } from "../helpers/db-info";
@@ -33,7 +33,7 @@ afterEach(() => {
 describe(`Documenso options and custom headers in the form (${testDialect})`, () => {
   it("both options are off unless asked for", async () => {
     const user = await createTestUser();
-    const result = await createWebhookForUser(user, BASE);
+    const result = await createWebhookAction.withUser(user)(BASE);
     expect(result).toMatchObject({
       ok: true,
       webhook: { sendSecretHeader: false, includeRecipientTokens: false, customHeaderNames: [] },
@@ -53,7 +53,7 @@ describe(`Documenso options and custom headers in the form (${testDialect})`, ()
   ])("refuses the reserved header %s with a field error and saves nothing", async (_, name) => {
     const user = await createTestUser();
     const before = await webhookCount();
-    const result = await createWebhookForUser(user, { ...BASE, customHeaders: [{ name, value: "x" }] });
+    const result = await createWebhookAction.withUser(user)({ ...BASE, customHeaders: [{ name, value: "x" }] });
     expect(result).toMatchObject({
       ok: false,
       fieldErrors: { customHeaders: `${name} is set by Docuhooks and can't be replaced` },
@@ -82,7 +82,7 @@ describe(`Documenso options and custom headers in the form (${testDialect})`, ()
     ["not a list", "X-Api: v", /list of name and value/],
   ])("refuses %s", async (_, customHeaders, message) => {
     const user = await createTestUser();
-    const result = await createWebhookForUser(user, { ...BASE, customHeaders });
+    const result = await createWebhookAction.withUser(user)({ ...BASE, customHeaders });
     if (result.ok) throw new Error("expected a refusal");
     expect(result.fieldErrors?.customHeaders).toMatch(message);
   });
@@ -90,7 +90,7 @@ describe(`Documenso options and custom headers in the form (${testDialect})`, ()
   it("accepts 20 headers with 1 KiB values, trimmed, keeping the names as typed", async () => {
     const user = await createTestUser();
     const headers = Array.from({ length: 20 }, (_, i) => ({ name: `X-Header-${i}`, value: ` ${"v".repeat(1024)} ` }));
-    const result = await createWebhookForUser(user, { ...BASE, customHeaders: headers });
+    const result = await createWebhookAction.withUser(user)({ ...BASE, customHeaders: headers });
     if (!result.ok) throw new Error(result.message);
     expect(result.webhook.customHeaderNames).toEqual(headers.map((h) => h.name));
     const stored = await storedHeaders(result.webhook.id);
@@ -100,16 +100,22 @@ describe(`Documenso options and custom headers in the form (${testDialect})`, ()
 
   it("X-Documenso-Secret needs a secret, and https unless WEBHOOK_ALLOW_PRIVATE is set", async () => {
     const user = await createTestUser();
-    const withoutSecret = await createWebhookForUser(user, { ...BASE, secret: "", sendSecretHeader: true });
+    const withoutSecret = await createWebhookAction.withUser(user)({ ...BASE, secret: "", sendSecretHeader: true });
     expect(withoutSecret).toMatchObject({ ok: false, fieldErrors: { sendSecretHeader: expect.stringMatching(/Set a secret/) } });
 
     process.env.WEBHOOK_ALLOW_PRIVATE = "";
-    const overHttp = await createWebhookForUser(user, { ...BASE, url: "http://example.com/hook", sendSecretHeader: true });
+    const overHttp = await createWebhookAction.withUser(user)({
+      ...BASE,
+      url: "http://example.com/hook",
+      sendSecretHeader: true,
+    });
     expect(overHttp).toMatchObject({ ok: false, fieldErrors: { sendSecretHeader: expect.stringMatching(/https:\/\//) } });
-    expect(await createWebhookForUser(user, { ...BASE, sendSecretHeader: true })).toMatchObject({ ok: true });
+    expect(await createWebhookAction.withUser(user)({ ...BASE, sendSecretHeader: true })).toMatchObject({ ok: true });
 
     process.env.WEBHOOK_ALLOW_PRIVATE = "1";
-    expect(await createWebhookForUser(user, { ...BASE, url: "http://127.0.0.1:9/hook", sendSecretHeader: true })).toMatchObject({
+    expect(
+      await createWebhookAction.withUser(user)({ ...BASE, url: "http://127.0.0.1:9/hook", sendSecretHeader: true }),
+    ).toMatchObject({
       ok: true,
       webhook: { sendSecretHeader: true },
     });
@@ -117,7 +123,7 @@ describe(`Documenso options and custom headers in the form (${testDialect})`, ()
 
   it("edit keeps each header's value unless replaced, drops removed ones, and refuses removing the secret it sends", async () => {
     const user = await createTestUser();
-    const created = await createWebhookForUser(user, {
+    const created = await createWebhookAction.withUser(user)({
       ...BASE,
       sendSecretHeader: true,
       includeRecipientTokens: true,
@@ -165,7 +171,7 @@ describe(`Documenso options and custom headers in the form (${testDialect})`, ()
   it("another user's webhook is not found and keeps its headers", async () => {
     const owner = await createTestUser();
     const stranger = await createTestUser();
-    const created = await createWebhookForUser(owner, { ...BASE, customHeaders: [{ name: "X-Api", value: "mine" }] });
+    const created = await createWebhookAction.withUser(owner)({ ...BASE, customHeaders: [{ name: "X-Api", value: "mine" }] });
     if (!created.ok) throw new Error(created.message);
     const result = await updateWebhookForUser(stranger, { id: created.webhook.id, ...BASE, customHeaders: [] });
     expect(result).toMatchObject({ ok: false, message: "Webhook not found" });

@@ -1,8 +1,16 @@
 "use server";
 
-import { createWebhookForUser } from "./handlers/create-webhook";
-import { runForSessionUser } from "./run-for-session-user";
+import { authenticatedAction } from "@/lib/actions/safe-action";
+import { ZCreateWebhookSchema } from "@/lib/validation/webhook";
+import { createWebhook } from "@/lib/webhooks/create-webhook";
 
-export async function createWebhookAction(input: unknown) {
-  return runForSessionUser(input, createWebhookForUser);
-}
+/** "Create Webhook": the dialog's values, checked again here with the server's extra URL check. */
+export const createWebhookAction = authenticatedAction({
+  name: "create webhook",
+  schema: ZCreateWebhookSchema,
+  handler: async (user, input) => {
+    const result = await createWebhook(user.id, input);
+    if (!result.ok) return { ok: false, message: `You can have at most ${result.limit} webhooks. Delete one to add another.` };
+    return { ok: true, webhook: result.webhook };
+  },
+});

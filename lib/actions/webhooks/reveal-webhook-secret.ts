@@ -1,9 +1,16 @@
 "use server";
 
-import { revealWebhookSecretForUser } from "./handlers/reveal-webhook-secret";
-import { runForSessionUser } from "./run-for-session-user";
+import { WEBHOOK_NOT_FOUND } from "@/lib/actions/result";
+import { authenticatedAction } from "@/lib/actions/safe-action";
+import { ZWebhookIdSchema } from "@/lib/validation/webhook";
+import { revealWebhookSecret } from "@/lib/webhooks/reveal-webhook-secret";
 
-// A read: nothing to revalidate.
-export async function revealWebhookSecretAction(input: unknown) {
-  return runForSessionUser(input, revealWebhookSecretForUser, { revalidate: false });
-}
+/** Reveal or Copy: the decrypted secret, to its owner only. A read. */
+export const revealWebhookSecretAction = authenticatedAction({
+  name: "reveal webhook secret",
+  schema: ZWebhookIdSchema,
+  handler: async (user, { id }) => {
+    const revealed = await revealWebhookSecret(user.id, id);
+    return revealed ? { ok: true, secret: revealed.secret } : WEBHOOK_NOT_FOUND;
+  },
+});
