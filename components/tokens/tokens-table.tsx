@@ -5,8 +5,8 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { TimeText } from "@/components/ui/time-text";
 import type { ApiTokenSummary } from "@/lib/tokens/list-api-tokens";
-import { formatTime } from "./format-time";
 import { TokenCreateDialog } from "./token-create-dialog";
 import { TokenRevokeDialog } from "./token-revoke-dialog";
 
@@ -70,14 +70,10 @@ export function TokensTable({ tokens }: { tokens: ApiTokenSummary[] }) {
                     <Badge variant="outline">{token.prefix}…</Badge>
                   </TableCell>
                   <TableCell className="whitespace-nowrap text-neutral-600">
-                    <time dateTime={new Date(token.createdAt).toISOString()}>{formatTime(token.createdAt)}</time>
+                    <TimeText ms={token.createdAt} show="date" />
                   </TableCell>
                   <TableCell className="whitespace-nowrap text-neutral-600">
-                    {token.lastUsedAt ? (
-                      <time dateTime={new Date(token.lastUsedAt).toISOString()}>{formatTime(token.lastUsedAt)}</time>
-                    ) : (
-                      "Never"
-                    )}
+                    {token.lastUsedAt ? <TimeText ms={token.lastUsedAt} /> : "Never"}
                   </TableCell>
                   <TableCell className="text-right">
                     <Button

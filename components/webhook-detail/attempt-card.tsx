@@ -1,8 +1,9 @@
 import { Badge } from "@/components/ui/badge";
 import { CodeBlock } from "@/components/ui/code-block";
+import { TimeText } from "@/components/ui/time-text";
 import type { DeliveryAttemptDetail } from "@/lib/delivery-log/get-delivery";
-import { formatDuration, prettyJson } from "./format";
-import { TimeText } from "./time-text";
+import { formatDuration } from "@/lib/format";
+import { prettyJson } from "./pretty-json";
 
 const TRIGGER_LABEL: Record<DeliveryAttemptDetail["trigger"], string> = {
   scheduled: "Scheduled",

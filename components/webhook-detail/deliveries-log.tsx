@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { TimeText } from "@/components/ui/time-text";
 import type { DeliveryListRow } from "@/lib/delivery-log/list-deliveries";
 import { DeliveryEventFilter } from "./delivery-event-filter";
 import { type DeliveryFilters, STATUS_TABS } from "./delivery-filters";
@@ -15,7 +16,6 @@ import { DeliverySearch } from "./delivery-search";
 import { DeliverySheet } from "./delivery-sheet";
 import { DeliveryStatusBadge } from "./delivery-status-badge";
 import { LoadError } from "./load-error";
-import { TimeText } from "./time-text";
 
 const COLUMNS = 5;
 
@@ -64,7 +64,7 @@ function DeliveryRow({ row, onOpen }: { row: DeliveryListRow; onOpen: () => void
         {row.attemptCount} of {row.maxAttempts}
       </TableCell>
       <TableCell className="whitespace-nowrap text-neutral-700">
-        {row.nextAttemptAt ? <TimeText ms={row.nextAttemptAt} relative /> : "—"}
+        {row.nextAttemptAt ? <TimeText ms={row.nextAttemptAt} show="relative" /> : "—"}
       </TableCell>
       <TableCell className="whitespace-nowrap text-neutral-700">
         <TimeText ms={row.createdAt} />

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { copyToClipboard } from "@/components/ui/copy-to-clipboard";
 import { Sheet } from "@/components/ui/sheet";
+import { TimeText } from "@/components/ui/time-text";
 import { useToast } from "@/components/ui/toast";
 import { copyAsCurlAction } from "@/lib/actions/deliveries/copy-as-curl";
 import { resendDeliveryAction } from "@/lib/actions/deliveries/resend-delivery";
@@ -13,7 +14,6 @@ import { useDelivery, useRefreshWebhookData } from "./delivery-queries";
 import { DeliveryStatusBadge } from "./delivery-status-badge";
 import { LoadError } from "./load-error";
 import { runAction } from "./run-action";
-import { TimeText } from "./time-text";
 
 function SheetActions({ delivery, webhookId }: { delivery: DeliveryDetail; webhookId: string }) {
   const toast = useToast();
@@ -103,7 +103,7 @@ export function DeliverySheet({
           </div>
           <div className="grid gap-1">
             <dt className="text-xs font-medium text-neutral-600">Next retry</dt>
-            <dd>{delivery.nextAttemptAt ? <TimeText ms={delivery.nextAttemptAt} relative /> : "—"}</dd>
+            <dd>{delivery.nextAttemptAt ? <TimeText ms={delivery.nextAttemptAt} show="relative" /> : "—"}</dd>
           </div>
           <div className="grid gap-1">
             <dt className="text-xs font-medium text-neutral-600">Event id</dt>

@@ -1,6 +1,6 @@
 import Link from "next/link";
+import { TimeText } from "@/components/ui/time-text";
 import type { DisabledWebhookNotice } from "@/lib/webhooks/list-auto-disabled-webhooks";
-import { TimeText } from "./time-text";
 
 /**
  * The in-app notice on the Webhooks tab: webhooks the system switched off (continuous failures,
@@ -27,7 +27,7 @@ export function DisabledWebhooksNotice({ notices }: { notices: DisabledWebhookNo
               {notice.url}
             </Link>
             <span>
-              {notice.reason} (<TimeText ms={notice.disabledAt} relative />)
+              {notice.reason} (<TimeText ms={notice.disabledAt} show="relative" />)
             </span>
           </li>
         ))}

@@ -2,11 +2,11 @@
 
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
+import { TimeText } from "@/components/ui/time-text";
 import type { WebhookHealth } from "@/lib/delivery-log/get-webhook-health";
+import { formatCount, formatDuration } from "@/lib/format";
 import { useWebhookHealth } from "./delivery-queries";
-import { formatDuration } from "./format";
 import { LoadError } from "./load-error";
-import { TimeText } from "./time-text";
 
 function Stat({ label, children, tone }: { label: string; children: React.ReactNode; tone?: "good" | "bad" }) {
   return (
@@ -58,7 +58,7 @@ export function HealthStrip({ webhookId, initialHealth }: { webhookId: string; i
       <Card aria-busy={!health}>
         {health ? (
           <dl className={GRID}>
-            <Stat label="Deliveries">{health.deliveries.toLocaleString("en-US")}</Stat>
+            <Stat label="Deliveries">{formatCount(health.deliveries)}</Stat>
             <Stat
               label="Success rate"
               tone={
@@ -75,8 +75,10 @@ export function HealthStrip({ webhookId, initialHealth }: { webhookId: string; i
             </Stat>
             <Stat label="p50 response">{formatDuration(health.p50Ms)}</Stat>
             <Stat label="p95 response">{formatDuration(health.p95Ms)}</Stat>
-            <Stat label="Pending backlog">{health.pendingBacklog.toLocaleString("en-US")}</Stat>
-            <Stat label="Last success">{health.lastSuccessAt ? <TimeText ms={health.lastSuccessAt} relative /> : "Never"}</Stat>
+            <Stat label="Pending backlog">{formatCount(health.pendingBacklog)}</Stat>
+            <Stat label="Last success">
+              {health.lastSuccessAt ? <TimeText ms={health.lastSuccessAt} show="relative" /> : "Never"}
+            </Stat>
             <Stat label="Last failure" tone={health.lastFailure ? "bad" : undefined}>
               {health.lastFailure ? (
                 <span
@@ -85,7 +87,7 @@ export function HealthStrip({ webhookId, initialHealth }: { webhookId: string; i
                     (health.lastFailure.statusCode ? `HTTP ${health.lastFailure.statusCode}` : undefined)
                   }
                 >
-                  <TimeText ms={health.lastFailure.at} relative />
+                  <TimeText ms={health.lastFailure.at} show="relative" />
                 </span>
               ) : (
                 "None"

@@ -10,6 +10,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { useToast } from "@/components/ui/toast";
 import { countFailedSinceAction, recoverFailedAction } from "@/lib/actions/deliveries/recover-failed";
+import { formatCount, toDateTimeLocalValue } from "@/lib/format";
 import { runAction } from "./run-action";
 
 const HOUR = 60 * 60 * 1000;
@@ -18,12 +19,6 @@ const PRESETS = [
   { label: "24 hours", ms: 24 * HOUR },
   { label: "7 days", ms: 7 * 24 * HOUR },
 ];
-
-/** "YYYY-MM-DDTHH:mm" in the browser's zone, what datetime-local shows and gives back. */
-function toLocalInput(ms: number): string {
-  const date = new Date(ms - new Date(ms).getTimezoneOffset() * 60_000);
-  return date.toISOString().slice(0, 16);
-}
 
 /** Recover failed: pick a start time, see how many will be resent, confirm. */
 export function RecoverDialog({
@@ -38,7 +33,7 @@ export function RecoverDialog({
   onRecovered: () => void;
 }) {
   const toast = useToast();
-  const [since, setSince] = useState(() => toLocalInput(Date.now() - 24 * HOUR));
+  const [since, setSince] = useState(() => toDateTimeLocalValue(Date.now() - 24 * HOUR));
   const [isBusy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const sinceMs = Date.parse(since);
@@ -62,7 +57,7 @@ export function RecoverDialog({
     setBusy(false);
     if (!result.ok) return setError(result.message);
     toast({
-      title: `${result.recovered.toLocaleString("en-US")} ${result.recovered === 1 ? "delivery" : "deliveries"} queued again`,
+      title: `${formatCount(result.recovered)} ${result.recovered === 1 ? "delivery" : "deliveries"} queued again`,
     });
     onRecovered();
     onOpenChange(false);
@@ -76,7 +71,7 @@ export function RecoverDialog({
     summary =
       n === 0
         ? "No failed deliveries since then: nothing to resend."
-        : `${n.toLocaleString("en-US")} failed ${n === 1 ? "delivery" : "deliveries"} will be resent${
+        : `${formatCount(n)} failed ${n === 1 ? "delivery" : "deliveries"} will be resent${
             count.data.isOverLimit ? " (the oldest 10,000: run it again for the rest)" : ""
           }.`;
 
@@ -98,7 +93,7 @@ export function RecoverDialog({
             id="recover-since"
             type="datetime-local"
             value={since}
-            max={toLocalInput(Date.now())}
+            max={toDateTimeLocalValue(Date.now())}
             onChange={(e) => setSince(e.target.value)}
           />
           <div className="flex flex-wrap gap-2" role="group" aria-label="Presets">
@@ -107,7 +102,7 @@ export function RecoverDialog({
                 key={preset.label}
                 variant="outline"
                 size="sm"
-                onClick={() => setSince(toLocalInput(Date.now() - preset.ms))}
+                onClick={() => setSince(toDateTimeLocalValue(Date.now() - preset.ms))}
               >
                 Last {preset.label}
               </Button>
@@ -123,7 +118,7 @@ export function RecoverDialog({
             <Button variant="outline">Cancel</Button>
           </DialogClose>
           <Button onClick={recover} disabled={!count.data || n === 0}>
-            {isBusy ? "Resending…" : n > 0 ? `Resend ${n.toLocaleString("en-US")}` : "Resend"}
+            {isBusy ? "Resending…" : n > 0 ? `Resend ${formatCount(n)}` : "Resend"}
           </Button>
         </DialogFooter>
       </fieldset>

@@ -9,7 +9,7 @@ import { GuardedDialog } from "@/components/ui/guarded-dialog";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { rotateWebhookSecretAction } from "@/lib/actions/webhooks/rotate-webhook-secret";
-import { formatDateTime } from "./format";
+import { formatDateTime } from "@/lib/format";
 import { runAction } from "./run-action";
 
 type Rotated = { secret: string; previousSecretExpiresAt: number | null };

@@ -8,8 +8,9 @@ import { FieldError } from "@/components/ui/field-error";
 import { GuardedDialog } from "@/components/ui/guarded-dialog";
 import { Label } from "@/components/ui/label";
 import { sendTestEventAction } from "@/lib/actions/webhooks/send-test-event";
+import { formatDuration } from "@/lib/format";
 import type { TestEventOutcome } from "@/lib/webhooks/send-test-event";
-import { formatDuration, prettyJson } from "./format";
+import { prettyJson } from "./pretty-json";
 import { runAction } from "./run-action";
 
 function Outcome({ outcome }: { outcome: TestEventOutcome }) {

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { TimeText } from "@/components/ui/time-text";
 import { useToast } from "@/components/ui/toast";
 import { WebhookEditDialog } from "@/components/webhooks/webhook-edit-dialog";
 import { setWebhookEnabledAction } from "@/lib/actions/webhooks/set-webhook-enabled";
@@ -16,7 +17,6 @@ import { RotateSecretDialog } from "./rotate-secret-dialog";
 import { runAction } from "./run-action";
 import { SecretPanel } from "./secret-panel";
 import { TestEventDialog } from "./test-event-dialog";
-import { TimeText } from "./time-text";
 
 const HEADER_REFRESH_MS = 15_000;
 
@@ -43,7 +43,7 @@ function DisabledNotice({
           {webhook.disabledAt ? (
             <>
               {" "}
-              (<TimeText ms={webhook.disabledAt} relative />)
+              (<TimeText ms={webhook.disabledAt} show="relative" />)
             </>
           ) : null}
         </p>

@@ -5,14 +5,13 @@ import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClassName } from "@/components/ui/button";
 import { TableCell, TableRow } from "@/components/ui/table";
+import { TimeText } from "@/components/ui/time-text";
 import type { WebhookView } from "@/lib/webhooks/webhook-view";
 import { WebhookDeleteDialog } from "./webhook-delete-dialog";
 import { WebhookEditDialog } from "./webhook-edit-dialog";
 import { WebhookEnabledSwitch } from "./webhook-enabled-switch";
 
 const MAX_BADGES = 3;
-
-const dateFormat = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "short", day: "numeric" });
 
 export function WebhookRow({ webhook }: { webhook: WebhookView }) {
   // Each row owns its dialogs, so opening one never closes another row's.
@@ -51,9 +50,7 @@ export function WebhookRow({ webhook }: { webhook: WebhookView }) {
         <WebhookEnabledSwitch webhook={webhook} />
       </TableCell>
       <TableCell className="whitespace-nowrap text-neutral-500">
-        <time dateTime={new Date(webhook.createdAt).toISOString()} suppressHydrationWarning>
-          {dateFormat.format(webhook.createdAt)}
-        </time>
+        <TimeText ms={webhook.createdAt} show="date" />
       </TableCell>
       <TableCell className="text-right">
         <div className="flex justify-end gap-1">

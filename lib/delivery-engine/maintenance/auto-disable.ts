@@ -1,12 +1,12 @@
 import { sql } from "kysely";
 import { getDb } from "@/db";
 import { maintenanceConfig } from "@/lib/config";
-import { formatDuration } from "@/lib/delivery-engine/maintenance/format-duration";
+import { formatPeriod } from "@/lib/format";
 
 export const AUTO_DISABLE_REASON_PREFIX = "Disabled automatically";
 
 export function autoDisableReason(windowMs: number): string {
-  return `${AUTO_DISABLE_REASON_PREFIX}: every delivery failed for ${formatDuration(windowMs)}`;
+  return `${AUTO_DISABLE_REASON_PREFIX}: every delivery failed for ${formatPeriod(windowMs)}`;
 }
 
 /**
