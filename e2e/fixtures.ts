@@ -20,8 +20,9 @@ export async function signUpThroughUi(page: Page, user: TestUser) {
   await expect(page).toHaveURL(/\/settings\/webhooks$/);
 }
 
-export async function signInThroughUi(page: Page, user: TestUser) {
-  await page.goto("/signin");
+/** Fills and submits the sign-in form; `navigate: false` uses the sign-in page already open. */
+export async function signInThroughUi(page: Page, user: TestUser, { navigate = true } = {}) {
+  if (navigate) await page.goto("/signin");
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Sign in" }).click();

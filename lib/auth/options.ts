@@ -1,5 +1,6 @@
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { safeRedirectUrl } from "@/components/auth/safe-callback-url";
 import { authenticate } from "@/lib/auth/authenticate";
 import { appUrl, persistentSecret } from "@/lib/config";
 
@@ -20,6 +21,8 @@ export function authOptions(): AuthOptions {
       }),
     ],
     callbacks: {
+      // After sign-out (and any other next-auth redirect): same-site only, always a valid header.
+      redirect: ({ url, baseUrl }) => safeRedirectUrl(url, baseUrl),
       jwt({ token, user }) {
         if (user) {
           token.sub = user.id;

@@ -1,8 +1,10 @@
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
 import { cache } from "react";
 import { getDb } from "@/db";
 import { authOptions } from "@/lib/auth/options";
+import { REQUEST_PATH_HEADER } from "@/lib/auth/request-path";
 
 export type SessionUser = { id: string; email: string };
 
@@ -26,9 +28,15 @@ const readSessionUser = cache(async (): Promise<SessionUser | null> => {
   return user ?? null;
 });
 
-/** The signed-in user; anyone else is sent to /signin. */
+/** The signed-in user; anyone else is sent to /signin, which sends them back here afterwards. */
 export async function requireUser(): Promise<SessionUser> {
   const user = await getSessionUser();
-  if (!user) redirect("/signin");
+  if (!user) redirect(await signInPathBack());
   return user;
+}
+
+async function signInPathBack(): Promise<string> {
+  // Sign-in re-checks the value (same-site paths only): the header only saves a click.
+  const path = (await headers()).get(REQUEST_PATH_HEADER);
+  return path ? `/signin?callbackUrl=${encodeURIComponent(path)}` : "/signin";
 }
