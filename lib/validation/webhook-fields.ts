@@ -7,26 +7,53 @@ import { DOTTED_EVENT_NAMES, parseEventName, type WireEventName } from "@/lib/we
 // lib/validation/webhook.ts builds the server's schema from this one and adds the one check
 // that needs the server: literal private addresses, which WEBHOOK_ALLOW_PRIVATE may allow.
 
+// Control characters, separators and invisible format characters (zero-width, bidi). The URL
+// parser would silently drop tabs and newlines, so the stored text would differ from the URL
+// called; refusing them keeps what the user sees, what is stored and what is called the same.
+const HIDDEN_OR_SPACE_CHARACTER = /[\p{Cc}\p{Cf}\p{Z}\s]/u;
+
+const URL_TOO_LONG = `The URL must be at most ${FIELD_LIMITS.urlMaxLength} characters`;
+
+/**
+ * A webhook URL, normalised to the URL parser's serialisation (`new URL(x).href`): lower-case
+ * scheme and host, punycode, default port and dot segments removed, unsafe characters
+ * percent-encoded. That one string is stored, listed and called.
+ */
 export const ZWebhookUrlShapeSchema = z
   .string({ error: "Enter a webhook URL" })
   .trim()
   .min(1, "Enter a webhook URL")
-  .max(FIELD_LIMITS.urlMaxLength, `The URL must be at most ${FIELD_LIMITS.urlMaxLength} characters`)
-  .superRefine((value, ctx) => {
+  .max(FIELD_LIMITS.urlMaxLength, URL_TOO_LONG)
+  .transform((value, ctx) => {
     let url: URL;
     try {
       url = new URL(value);
     } catch {
       ctx.addIssue({ code: "custom", message: "Enter a valid URL, such as https://example.com/webhook" });
-      return;
+      return z.NEVER;
+    }
+    if (HIDDEN_OR_SPACE_CHARACTER.test(value)) {
+      ctx.addIssue({ code: "custom", message: "The URL must not contain spaces, tabs, line breaks or invisible characters" });
+      return z.NEVER;
     }
     if (url.protocol !== "http:" && url.protocol !== "https:") {
       ctx.addIssue({ code: "custom", message: "The URL must start with http:// or https://" });
-      return;
+      return z.NEVER;
     }
     if (url.username || url.password) {
       ctx.addIssue({ code: "custom", message: "The URL must not contain a user name or password" });
+      return z.NEVER;
     }
+    if (url.hash || value.includes("#")) {
+      // Never sent over HTTP: stored, it would be a URL other than the one called.
+      ctx.addIssue({ code: "custom", message: "The URL must not contain a # fragment" });
+      return z.NEVER;
+    }
+    if (url.href.length > FIELD_LIMITS.urlMaxLength) {
+      ctx.addIssue({ code: "custom", message: URL_TOO_LONG });
+      return z.NEVER;
+    }
+    return url.href;
   });
 
 export const ZWebhookEventsSchema = z

@@ -8,14 +8,8 @@ import { ZWebhookFormSchema, ZWebhookUrlShapeSchema } from "@/lib/validation/web
 
 export { ZWebhookEventsSchema, ZWebhookSecretSchema } from "@/lib/validation/webhook-fields";
 
-export const ZWebhookUrlSchema = ZWebhookUrlShapeSchema.superRefine((value, ctx) => {
-  let hostname: string;
-  try {
-    hostname = new URL(value).hostname;
-  } catch {
-    return; // the shape check already said so
-  }
-  const reason = literalPrivateAddressReason(hostname);
+export const ZWebhookUrlSchema = ZWebhookUrlShapeSchema.superRefine((href, ctx) => {
+  const reason = literalPrivateAddressReason(new URL(href).hostname);
   if (reason) ctx.addIssue({ code: "custom", message: reason });
 });
 

@@ -1,12 +1,11 @@
 import { createHmac } from "node:crypto";
 import { Webhook } from "standardwebhooks";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { type DeliveryWorker, startDeliveryWorker } from "@/lib/delivery-engine/worker";
 import { recordEvent } from "@/lib/ingest/record-event";
 import { getSamplePayload } from "@/lib/webhooks/samples";
 import { testDialect } from "../helpers/db-info";
-import { type Receiver, startReceiver } from "../helpers/receiver";
+import { receiverAndWorkerForFile } from "../helpers/engine-under-test";
 import { sampleWithoutTokens } from "../helpers/samples";
 import { createTestUser } from "../helpers/users";
 import { waitUntil } from "../helpers/wait-until";
@@ -15,18 +14,7 @@ import { createTestWebhook } from "../helpers/webhooks";
 // End to end through the engine: recordEvent -> worker -> a real HTTP receiver, checked the
 // way a receiver would check it (the official standardwebhooks library, unchanged).
 
-let receiver: Receiver;
-let worker: DeliveryWorker;
-
-beforeAll(async () => {
-  receiver = await startReceiver();
-  worker = startDeliveryWorker({ pollIntervalMs: 50 });
-});
-
-afterAll(async () => {
-  await worker.stop();
-  await receiver.close();
-});
+const engine = receiverAndWorkerForFile();
 
 async function deliveriesOf(eventId: string) {
   return getDb().selectFrom("deliveries").selectAll().where("event_id", "=", eventId).execute();
@@ -41,7 +29,7 @@ describe(`delivery (${testDialect})`, () => {
   it("sends Documenso's exact body with Standard Webhooks and X-Documenso-Signature headers", async () => {
     const user = await createTestUser();
     const secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
-    const url = `${receiver.url}/hooks/signed?source=docuhooks`;
+    const url = `${engine.receiver.url}/hooks/signed?source=docuhooks`;
     const webhook = await createTestWebhook(user.id, { url, events: ["document.signed"], secret });
     // What the receiver gets: the sample minus recipients' tokens (the webhook did not ask for them).
     const payload = sampleWithoutTokens("DOCUMENT_SIGNED");
@@ -51,7 +39,7 @@ describe(`delivery (${testDialect})`, () => {
       payloadJson: JSON.stringify(getSamplePayload("DOCUMENT_SIGNED")),
     });
     expect(deliveries).toBe(1);
-    const [request] = await receiver.waitFor(1, (r) => r.path === "/hooks/signed?source=docuhooks");
+    const [request] = await engine.receiver.waitFor(1, (r) => r.path === "/hooks/signed?source=docuhooks");
 
     const event = await getDb().selectFrom("events").selectAll().where("id", "=", eventId).executeTakeFirstOrThrow();
     const [delivery] = await deliveriesOf(eventId);
@@ -102,12 +90,12 @@ describe(`delivery (${testDialect})`, () => {
   it("signs with a plain (non-whsec) secret's UTF-8 bytes, verifiable with format raw", async () => {
     const user = await createTestUser();
     const secret = "my plain shared secret";
-    await createTestWebhook(user.id, { url: `${receiver.url}/hooks/raw`, events: ["DOCUMENT_COMPLETED"], secret });
+    await createTestWebhook(user.id, { url: `${engine.receiver.url}/hooks/raw`, events: ["DOCUMENT_COMPLETED"], secret });
     await recordEvent(user.id, {
       type: "DOCUMENT_COMPLETED",
       payloadJson: JSON.stringify(getSamplePayload("DOCUMENT_COMPLETED")),
     });
-    const [request] = await receiver.waitFor(1, (r) => r.path === "/hooks/raw");
+    const [request] = await engine.receiver.waitFor(1, (r) => r.path === "/hooks/raw");
     expect(() =>
       new Webhook(secret, { format: "raw" }).verify(request.body, request.headers as Record<string, string>),
     ).not.toThrow();
@@ -119,7 +107,7 @@ describe(`delivery (${testDialect})`, () => {
     const current = "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD";
     const previous = "an old plain secret";
     const webhook = await createTestWebhook(user.id, {
-      url: `${receiver.url}/hooks/rotated`,
+      url: `${engine.receiver.url}/hooks/rotated`,
       events: ["DOCUMENT_SENT"],
       secret: current,
     });
@@ -130,7 +118,7 @@ describe(`delivery (${testDialect})`, () => {
       .where("id", "=", webhook.id)
       .execute();
     await recordEvent(user.id, { type: "DOCUMENT_SENT", payloadJson: JSON.stringify(getSamplePayload("DOCUMENT_SENT")) });
-    const [request] = await receiver.waitFor(1, (r) => r.path === "/hooks/rotated");
+    const [request] = await engine.receiver.waitFor(1, (r) => r.path === "/hooks/rotated");
     expect(String(request.headers["webhook-signature"]).split(" ")).toHaveLength(2);
     const headers = request.headers as Record<string, string>;
     expect(() => new Webhook(current).verify(request.body, headers)).not.toThrow();
@@ -141,9 +129,9 @@ describe(`delivery (${testDialect})`, () => {
 
   it("sends no signature headers when the webhook has no secret", async () => {
     const user = await createTestUser();
-    await createTestWebhook(user.id, { url: `${receiver.url}/hooks/unsigned`, events: ["DOCUMENT_OPENED"] });
+    await createTestWebhook(user.id, { url: `${engine.receiver.url}/hooks/unsigned`, events: ["DOCUMENT_OPENED"] });
     await recordEvent(user.id, { type: "DOCUMENT_OPENED", payloadJson: JSON.stringify(getSamplePayload("DOCUMENT_OPENED")) });
-    const [request] = await receiver.waitFor(1, (r) => r.path === "/hooks/unsigned");
+    const [request] = await engine.receiver.waitFor(1, (r) => r.path === "/hooks/unsigned");
     expect(request.headers["webhook-id"]).toMatch(/^msg_/);
     expect(request.headers["webhook-signature"]).toBeUndefined();
     expect(request.headers["x-documenso-signature"]).toBeUndefined();
@@ -153,27 +141,35 @@ describe(`delivery (${testDialect})`, () => {
     const user = await createTestUser();
     const other = await createTestUser();
     await createTestWebhook(user.id, {
-      url: `${receiver.url}/fanout/subscribed`,
+      url: `${engine.receiver.url}/fanout/subscribed`,
       events: ["document.completed", "document.signed"],
       secret: "s1",
     });
     await createTestWebhook(user.id, {
-      url: `${receiver.url}/fanout/disabled`,
+      url: `${engine.receiver.url}/fanout/disabled`,
       events: ["document.completed"],
       enabled: false,
       secret: "s2",
     });
-    await createTestWebhook(user.id, { url: `${receiver.url}/fanout/unsubscribed`, events: ["document.signed"], secret: "s3" });
-    await createTestWebhook(other.id, { url: `${receiver.url}/fanout/other-user`, events: ["document.completed"], secret: "s4" });
+    await createTestWebhook(user.id, {
+      url: `${engine.receiver.url}/fanout/unsubscribed`,
+      events: ["document.signed"],
+      secret: "s3",
+    });
+    await createTestWebhook(other.id, {
+      url: `${engine.receiver.url}/fanout/other-user`,
+      events: ["document.completed"],
+      secret: "s4",
+    });
 
     const { id: eventId, deliveries } = await recordEvent(user.id, {
       type: "DOCUMENT_COMPLETED",
       payloadJson: JSON.stringify(getSamplePayload("DOCUMENT_COMPLETED")),
     });
     expect(deliveries).toBe(1);
-    await receiver.waitFor(1, (r) => r.path === "/fanout/subscribed");
+    await engine.receiver.waitFor(1, (r) => r.path === "/fanout/subscribed");
     await waitUntil(() => allFinal(eventId), "the delivery to be final");
-    const paths = receiver.requests.map((r) => r.path).filter((path) => path.startsWith("/fanout/"));
+    const paths = engine.receiver.requests.map((r) => r.path).filter((path) => path.startsWith("/fanout/"));
     expect(paths).toEqual(["/fanout/subscribed"]);
   });
 });
