@@ -8,16 +8,23 @@ import { cn } from "@/components/ui/cn";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { TimeText } from "@/components/ui/time-text";
 import type { DeliveryListRow } from "@/lib/delivery-log/list-deliveries";
+import type { DeliveryStatusTab, TDeliveryFilters } from "@/lib/validation/delivery-filters";
 import { DeliveryEventFilter } from "./delivery-event-filter";
-import { type DeliveryFilters, STATUS_TABS } from "./delivery-filters";
-import { useDeliveryFilters } from "./delivery-filters-state";
 import { type InitialLog, useDeliveries } from "./delivery-queries";
 import { DeliverySearch } from "./delivery-search";
 import { DeliverySheet } from "./delivery-sheet";
 import { DeliveryStatusBadge } from "./delivery-status-badge";
 import { LoadError } from "./load-error";
+import { useDeliveryFilters } from "./use-delivery-filters";
 
 const COLUMNS = 5;
+
+const STATUS_TABS: { value: DeliveryStatusTab; label: string }[] = [
+  { value: "all", label: "All" },
+  { value: "succeeded", label: "Succeeded" },
+  { value: "failed", label: "Failed" },
+  { value: "pending", label: "Pending" },
+];
 
 function MessageRow({ children, tone }: { children: React.ReactNode; tone?: "error" }) {
   return (
@@ -32,7 +39,7 @@ function MessageRow({ children, tone }: { children: React.ReactNode; tone?: "err
   );
 }
 
-function emptyText(filters: DeliveryFilters, subscribed: string[]): string {
+function emptyText(filters: TDeliveryFilters, subscribed: string[]): string {
   if (filters.search) return `No delivery or event with the id ${filters.search}.`;
   if (filters.status !== "all" || filters.events.length > 0) return "No deliveries match these filters.";
   return subscribed.length > 0
@@ -143,7 +150,7 @@ export function DeliveriesLog({
           </p>
         ) : null}
       </div>
-      <Tabs.Root value={filters.status} onValueChange={(value) => setFilters({ status: value as DeliveryFilters["status"] })}>
+      <Tabs.Root value={filters.status} onValueChange={(value) => setFilters({ status: value as DeliveryStatusTab })}>
         <div className="flex flex-wrap items-center justify-between gap-3">
           <Tabs.List aria-label="Delivery status" className="inline-flex rounded-md bg-neutral-100 p-1">
             {STATUS_TABS.map((tab) => (

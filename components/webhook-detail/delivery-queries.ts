@@ -5,7 +5,7 @@ import { useCallback } from "react";
 import type { DeliveryDetail } from "@/lib/delivery-log/get-delivery";
 import type { WebhookHealth } from "@/lib/delivery-log/get-webhook-health";
 import type { DeliveryPage } from "@/lib/delivery-log/list-deliveries";
-import { type DeliveryFilters, filtersToParams } from "./delivery-filters";
+import { deliveryFiltersToParams, type TDeliveryFilters } from "@/lib/validation/delivery-filters";
 import { fetchJson } from "./fetch-json";
 
 // Live data of the detail page, polled while it is open (react-query pauses polling in a
@@ -20,13 +20,13 @@ export const webhookDataKey = (webhookId: string) => ["webhook-detail", webhookI
 /** The first page as the server rendered it, for the filters the page was opened with. */
 export type InitialLog = { filtersKey: string; page: DeliveryPage };
 
-export function useDeliveries(webhookId: string, filters: DeliveryFilters, initial?: InitialLog) {
+export function useDeliveries(webhookId: string, filters: TDeliveryFilters, initial?: InitialLog) {
   // Only the URL's first filters have server data; another filter set starts empty, not with it.
-  const initialPage = initial && initial.filtersKey === filtersToParams(filters).toString() ? initial.page : undefined;
+  const initialPage = initial && initial.filtersKey === deliveryFiltersToParams(filters).toString() ? initial.page : undefined;
   return useInfiniteQuery({
     queryKey: [...webhookDataKey(webhookId), "deliveries", filters],
     queryFn: ({ pageParam }) => {
-      const params = filtersToParams(filters);
+      const params = deliveryFiltersToParams(filters);
       if (pageParam) params.set("cursor", pageParam);
       return fetchJson<DeliveryPage>(`/api/webhooks/${encodeURIComponent(webhookId)}/deliveries?${params}`);
     },

@@ -4,7 +4,7 @@ import { encodeDeliveryCursor } from "@/lib/delivery-log/cursor";
 import { type DeliveryProgress, deliveryProgress } from "@/lib/delivery-log/delivery-progress";
 import { isUndeliveredSql, isWaitingSql } from "@/lib/delivery-log/status-groups";
 import type { TListDeliveriesQuery } from "@/lib/validation/deliveries";
-import { toDottedName, type WireEventName } from "@/lib/webhooks/events";
+import { parseEventName, toDottedName, type WireEventName } from "@/lib/webhooks/events";
 import { findWebhookRow } from "@/lib/webhooks/find-webhook-row";
 
 export type DeliveryListRow = DeliveryProgress & {
@@ -64,7 +64,12 @@ export async function listDeliveries(
   if (query.status === "succeeded") select = select.where("d.status", "=", "delivered");
   if (query.status === "failed") select = select.where(isUndeliveredSql("d.status"));
   if (query.status === "pending") select = select.where(isWaitingSql("d.status"));
-  if (query.events.length > 0) select = select.where("e.type", "in", query.events);
+  if (query.events.length > 0)
+    select = select.where(
+      "e.type",
+      "in",
+      query.events.map((name) => parseEventName(name)!),
+    );
   if (query.search) {
     const search = query.search;
     select = select.where((eb) => eb.or([eb("d.id", "=", search), eb("d.event_id", "=", search)]));

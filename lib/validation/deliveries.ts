@@ -1,9 +1,12 @@
 import { z } from "zod";
+import { fieldErrorsOf } from "@/lib/actions/result";
 import { decodeDeliveryCursor } from "@/lib/delivery-log/cursor";
-import { DOTTED_EVENT_NAMES, parseEventName, type WireEventName } from "@/lib/webhooks/events";
+import { parseDeliveryFilters, ZDeliveryFiltersSchema } from "@/lib/validation/delivery-filters";
+import { parseEventName } from "@/lib/webhooks/events";
 
-// Schemas for the delivery log's filters (URL search params and the JSON route), resend,
-// recover, test events and secret rotation: shared by the UI, the server actions and routes.
+// Schemas for the delivery log's pages (the JSON route), resend, recover, test events and
+// secret rotation: shared by the server actions and routes. The filters themselves are in
+// delivery-filters.ts, which the browser loads too.
 
 const ZIdSchema = (what: string) =>
   z
@@ -12,32 +15,10 @@ const ZIdSchema = (what: string) =>
     .min(1, `Missing ${what} id`)
     .max(64, `Invalid ${what} id`);
 
-export const DELIVERY_STATUS_TABS = ["all", "succeeded", "failed", "pending"] as const;
-export type DeliveryStatusTab = (typeof DELIVERY_STATUS_TABS)[number];
-
 export const DELIVERY_PAGE_SIZE_DEFAULT = 25;
 export const DELIVERY_PAGE_SIZE_MAX = 100;
 
-const ZEventFilterSchema = z
-  .array(z.string().trim().max(64))
-  .max(DOTTED_EVENT_NAMES.length * 2, "Too many events")
-  .superRefine((names, ctx) => {
-    const unknown = names.filter((name) => !parseEventName(name));
-    if (unknown.length > 0) ctx.addIssue({ code: "custom", message: `Unknown event: ${unknown.slice(0, 3).join(", ")}` });
-  })
-  .transform((names) => [...new Set(names.map((name) => parseEventName(name) as WireEventName))]);
-
-export const ZListDeliveriesQuerySchema = z.object({
-  status: z.enum(DELIVERY_STATUS_TABS, { error: "Status must be all, succeeded, failed or pending" }).default("all"),
-  /** Wire or dotted names; none means every event. */
-  events: ZEventFilterSchema.default([]),
-  /** A delivery id (msg_…) or an event id (evt_…), matched exactly. */
-  search: z
-    .string()
-    .trim()
-    .max(64, "Search by a delivery id (msg_…) or an event id (evt_…)")
-    .optional()
-    .transform((value) => value || undefined),
+const ZDeliveryPageSchema = z.object({
   cursor: z
     .string()
     .optional()
@@ -57,27 +38,28 @@ export const ZListDeliveriesQuerySchema = z.object({
     .max(DELIVERY_PAGE_SIZE_MAX, `Page size must be at most ${DELIVERY_PAGE_SIZE_MAX}`)
     .default(DELIVERY_PAGE_SIZE_DEFAULT),
 });
+
+/** One page of the log: the filters and where the page starts. */
+export const ZListDeliveriesQuerySchema = ZDeliveryFiltersSchema.extend(ZDeliveryPageSchema.shape);
 export type TListDeliveriesQueryInput = z.input<typeof ZListDeliveriesQuerySchema>;
 export type TListDeliveriesQuery = z.output<typeof ZListDeliveriesQuerySchema>;
 
 /**
- * The same filters from URL search params (the page's URL and the polling route):
- * `?status=failed&event=document.signed&event=document.sent&search=msg_…&cursor=…&limit=50`.
- * `event` may repeat or hold a comma-separated list.
+ * The deliveries route's query string: the log's filters (parseDeliveryFilters) plus
+ * `&cursor=…&limit=50`. Anything unreadable is a field error, for a 400.
  */
-export function listDeliveriesQueryFromSearchParams(params: URLSearchParams) {
-  const events = params
-    .getAll("event")
-    .flatMap((value) => value.split(","))
-    .map((value) => value.trim())
-    .filter(Boolean);
-  return ZListDeliveriesQuerySchema.safeParse({
-    status: params.get("status") ?? undefined,
-    events,
-    search: params.get("search") ?? undefined,
+export function listDeliveriesQueryFromSearchParams(
+  params: URLSearchParams,
+): { success: true; data: TListDeliveriesQuery } | { success: false; fieldErrors: Record<string, string> } {
+  const { filters, fieldErrors } = parseDeliveryFilters(params);
+  const page = ZDeliveryPageSchema.safeParse({
     cursor: params.get("cursor") ?? undefined,
     limit: params.get("limit") ?? undefined,
   });
+  if (fieldErrors || !page.success) {
+    return { success: false, fieldErrors: { ...fieldErrors, ...(page.success ? {} : fieldErrorsOf(page.error)) } };
+  }
+  return { success: true, data: { ...filters, ...page.data } };
 }
 
 export const ZDeliveryIdSchema = z.object({ deliveryId: ZIdSchema("delivery") });
