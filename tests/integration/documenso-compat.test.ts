@@ -5,7 +5,7 @@ import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/v1/events/route";
 import { getDb } from "@/db";
-import { copyAsCurlForUser } from "@/lib/actions/deliveries/handlers/copy-as-curl";
+import { copyAsCurlAction } from "@/lib/actions/deliveries/copy-as-curl";
 import { createWebhookAction } from "@/lib/actions/webhooks/create-webhook";
 import { type DeliveryWorker, startDeliveryWorker } from "@/lib/delivery-engine/worker";
 import { getDelivery } from "@/lib/delivery-log/get-delivery";
@@ -159,7 +159,7 @@ describe(`Documenso receivers (${testDialect})`, () => {
     const attempts = await getDb().selectFrom("delivery_attempts").select("request_headers").execute();
     expect(attempts.some((attempt) => attempt.request_headers.includes(SECRET))).toBe(false);
 
-    const curl = await copyAsCurlForUser(user, { deliveryId: row.id });
+    const curl = await copyAsCurlAction.withUser(user)({ deliveryId: row.id });
     if (!curl.ok) throw new Error(curl.message);
     expect(curl.command).not.toContain(SECRET);
     expect(curl.command).toContain("x-documenso-secret: ••••••••");
@@ -305,7 +305,7 @@ describe(`custom headers (${testDialect})`, () => {
       for (const attempt of delivery.attempts) {
         expect(attempt.requestHeaders).toMatchObject({ Authorization: "••••••••", "X-Tenant": "••••••••" });
       }
-      const curl = await copyAsCurlForUser(user, { deliveryId });
+      const curl = await copyAsCurlAction.withUser(user)({ deliveryId });
       if (!curl.ok) throw new Error(curl.message);
       expect(curl.command).not.toContain("receiver-api-key");
       expect(curl.maskedHeaders).toEqual(["x-documenso-secret", "Authorization", "X-Tenant"]);

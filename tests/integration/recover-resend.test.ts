@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { countFailedSinceForUser, recoverFailedForUser } from "@/lib/actions/deliveries/handlers/recover-failed";
-import { resendDeliveryForUser } from "@/lib/actions/deliveries/handlers/resend-delivery";
+import { countFailedSinceAction, recoverFailedAction } from "@/lib/actions/deliveries/recover-failed";
+import { resendDeliveryAction } from "@/lib/actions/deliveries/resend-delivery";
 import { countFailedSince, RECOVER_LIMIT, recoverFailedSince } from "@/lib/delivery-log/recover-failed";
 import { resendDelivery } from "@/lib/delivery-log/resend-delivery";
 import { testDialect } from "../helpers/db-info";
@@ -45,7 +45,11 @@ describe(`resend (${testDialect})`, () => {
     const failed = fixture("failed", T, { attemptCount: 8, lastStatusCode: 500 });
     await insertDeliveries(user.id, webhookId, [failed]);
     const before = Date.now();
-    expect(await resendDeliveryForUser(user, { deliveryId: failed.id })).toEqual({ ok: true, deliveryId: failed.id, webhookId });
+    expect(await resendDeliveryAction.withUser(user)({ deliveryId: failed.id })).toEqual({
+      ok: true,
+      deliveryId: failed.id,
+      webhookId,
+    });
     const row = await deliveryRow(failed.id);
     expect(row).toMatchObject({
       status: "pending",
@@ -78,9 +82,12 @@ describe(`resend (${testDialect})`, () => {
     const other = await createTestUser();
     const mine = fixture("failed", T);
     await insertDeliveries(user.id, webhookId, [mine]);
-    expect(await resendDeliveryForUser(other, { deliveryId: mine.id })).toEqual({ ok: false, message: "Delivery not found" });
+    expect(await resendDeliveryAction.withUser(other)({ deliveryId: mine.id })).toEqual({
+      ok: false,
+      message: "Delivery not found",
+    });
     expect(await deliveryRow(mine.id)).toMatchObject({ status: "failed" });
-    expect(await resendDeliveryForUser(user, { deliveryId: "" })).toMatchObject({
+    expect(await resendDeliveryAction.withUser(user)({ deliveryId: "" })).toMatchObject({
       ok: false,
       fieldErrors: { deliveryId: expect.any(String) },
     });
@@ -88,7 +95,7 @@ describe(`resend (${testDialect})`, () => {
     const disabledHook = await createTestWebhook(user.id, { ...HOOK, enabled: false });
     const ofDisabled = fixture("failed", T);
     await insertDeliveries(user.id, disabledHook.id, [ofDisabled]);
-    expect(await resendDeliveryForUser(user, { deliveryId: ofDisabled.id })).toEqual({
+    expect(await resendDeliveryAction.withUser(user)({ deliveryId: ofDisabled.id })).toEqual({
       ok: false,
       message: expect.stringMatching(/disabled/),
     });
@@ -107,17 +114,21 @@ describe(`recover failed (${testDialect})`, () => {
     const otherFailed = fixture("failed", T + 10);
     await insertDeliveries(user.id, otherHook, [otherFailed]);
 
-    expect(await countFailedSinceForUser(user, { webhookId, since: T })).toEqual({ ok: true, count: 3, isOverLimit: false });
-    expect(await countFailedSinceForUser(user, { webhookId, since: new Date(T - 1000).toISOString() })).toMatchObject({
+    expect(await countFailedSinceAction.withUser(user)({ webhookId, since: T })).toEqual({
+      ok: true,
+      count: 3,
+      isOverLimit: false,
+    });
+    expect(await countFailedSinceAction.withUser(user)({ webhookId, since: new Date(T - 1000).toISOString() })).toMatchObject({
       count: 4,
     });
-    expect(await recoverFailedForUser(user, { webhookId, since: T })).toEqual({ ok: true, recovered: 3 });
+    expect(await recoverFailedAction.withUser(user)({ webhookId, since: T })).toEqual({ ok: true, recovered: 3 });
     for (const d of since) expect(await deliveryRow(d.id)).toMatchObject({ status: "pending", next_trigger: "manual" });
     expect(await deliveryRow(before[0].id)).toMatchObject({ status: "failed" });
     expect((await deliveryRow(others[0].id)).status).toBe("delivered");
     expect((await deliveryRow(others[1].id)).status).toBe("retrying");
     expect(await deliveryRow(otherFailed.id)).toMatchObject({ status: "failed", next_trigger: null });
-    expect(await countFailedSinceForUser(user, { webhookId, since: T })).toMatchObject({ count: 0 });
+    expect(await countFailedSinceAction.withUser(user)({ webhookId, since: T })).toMatchObject({ count: 0 });
   });
 
   it("takes at most 10,000 per run, the oldest first, and says there are more", async () => {
@@ -143,24 +154,30 @@ describe(`recover failed (${testDialect})`, () => {
     const failed = fixture("failed", T);
     await insertDeliveries(user.id, webhookId, [failed]);
     const other = await createTestUser();
-    expect(await countFailedSinceForUser(other, { webhookId, since: T })).toEqual({ ok: false, message: "Webhook not found" });
-    expect(await recoverFailedForUser(other, { webhookId, since: T })).toEqual({ ok: false, message: "Webhook not found" });
+    expect(await countFailedSinceAction.withUser(other)({ webhookId, since: T })).toEqual({
+      ok: false,
+      message: "Webhook not found",
+    });
+    expect(await recoverFailedAction.withUser(other)({ webhookId, since: T })).toEqual({
+      ok: false,
+      message: "Webhook not found",
+    });
     expect(await deliveryRow(failed.id)).toMatchObject({ status: "failed" });
-    expect(await recoverFailedForUser(user, { webhookId, since: Date.now() + 60_000 })).toMatchObject({
+    expect(await recoverFailedAction.withUser(user)({ webhookId, since: Date.now() + 60_000 })).toMatchObject({
       ok: false,
       fieldErrors: { since: "The start time must be in the past" },
     });
-    expect(await recoverFailedForUser(user, { webhookId })).toMatchObject({
+    expect(await recoverFailedAction.withUser(user)({ webhookId })).toMatchObject({
       ok: false,
       fieldErrors: { since: expect.any(String) },
     });
-    expect(await recoverFailedForUser(user, { webhookId, since: "yesterday-ish" })).toMatchObject({
+    expect(await recoverFailedAction.withUser(user)({ webhookId, since: "yesterday-ish" })).toMatchObject({
       ok: false,
       fieldErrors: { since: expect.any(String) },
     });
 
     await getDb().updateTable("webhooks").set({ enabled: 0 }).where("id", "=", webhookId).execute();
-    expect(await recoverFailedForUser(user, { webhookId, since: T })).toEqual({
+    expect(await recoverFailedAction.withUser(user)({ webhookId, since: T })).toEqual({
       ok: false,
       message: expect.stringMatching(/disabled/),
     });

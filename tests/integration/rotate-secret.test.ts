@@ -1,7 +1,7 @@
 import { Webhook } from "standardwebhooks";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { rotateWebhookSecretForUser } from "@/lib/actions/webhooks/handlers/rotate-webhook-secret";
+import { rotateWebhookSecretAction } from "@/lib/actions/webhooks/rotate-webhook-secret";
 import { decryptSecret } from "@/lib/crypto/encryption";
 import { buildDeliveryHeaders } from "@/lib/delivery-engine/build-request";
 import { signingKeysFor } from "@/lib/delivery-engine/webhook-signing-keys";
@@ -110,16 +110,16 @@ describe(`secret rotation (${testDialect})`, () => {
       secret: OLD_SECRET,
     });
     const other = await createTestUser();
-    expect(await rotateWebhookSecretForUser(other, { webhookId: webhook.id })).toEqual({
+    expect(await rotateWebhookSecretAction.withUser(other)({ webhookId: webhook.id })).toEqual({
       ok: false,
       message: "Webhook not found",
     });
     expect(decryptSecret((await row(webhook.id)).secret_encrypted!)).toBe(OLD_SECRET);
-    expect(await rotateWebhookSecretForUser(user, {})).toMatchObject({
+    expect(await rotateWebhookSecretAction.withUser(user)({})).toMatchObject({
       ok: false,
       fieldErrors: { webhookId: expect.any(String) },
     });
-    const result = await rotateWebhookSecretForUser(user, { webhookId: webhook.id });
+    const result = await rotateWebhookSecretAction.withUser(user)({ webhookId: webhook.id });
     expect(result).toMatchObject({
       ok: true,
       secret: expect.stringMatching(/^whsec_/),

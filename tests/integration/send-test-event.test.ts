@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { sendTestEventForUser } from "@/lib/actions/webhooks/handlers/send-test-event";
+import { sendTestEventAction } from "@/lib/actions/webhooks/send-test-event";
 import { type DeliveryWorker, startDeliveryWorker } from "@/lib/delivery-engine/worker";
 import { getDelivery } from "@/lib/delivery-log/get-delivery";
 import { resendDelivery } from "@/lib/delivery-log/resend-delivery";
@@ -45,7 +45,7 @@ describe(`test events (${testDialect})`, () => {
     });
     await createTestWebhook(user.id, { url: `${receiver.url}/sibling`, events: ["document.signed"] });
 
-    const result = await sendTestEventForUser(user, { webhookId: chosen.id, event: "document.signed" });
+    const result = await sendTestEventAction.withUser(user)({ webhookId: chosen.id, event: "document.signed" });
     expect(result).toMatchObject({
       ok: true,
       outcome: { pending: false, succeeded: true, statusCode: 200, responseBody: '{"received":true}', error: null },
@@ -106,16 +106,16 @@ describe(`test events (${testDialect})`, () => {
 
   it("refuses an event the webhook doesn't listen to, an unknown event, and another user's webhook", async () => {
     const webhook = await createTestWebhook(user.id, { url: `${receiver.url}/chosen`, events: ["document.signed"] });
-    expect(await sendTestEventForUser(user, { webhookId: webhook.id, event: "document.sent" })).toMatchObject({
+    expect(await sendTestEventAction.withUser(user)({ webhookId: webhook.id, event: "document.sent" })).toMatchObject({
       ok: false,
       fieldErrors: { event: "This webhook does not listen to document.sent" },
     });
-    expect(await sendTestEventForUser(user, { webhookId: webhook.id, event: "document.exploded" })).toMatchObject({
+    expect(await sendTestEventAction.withUser(user)({ webhookId: webhook.id, event: "document.exploded" })).toMatchObject({
       ok: false,
       fieldErrors: { event: expect.stringMatching(/Unknown event/) },
     });
     const other = await createTestUser();
-    expect(await sendTestEventForUser(other, { webhookId: webhook.id, event: "document.signed" })).toEqual({
+    expect(await sendTestEventAction.withUser(other)({ webhookId: webhook.id, event: "document.signed" })).toEqual({
       ok: false,
       message: "Webhook not found",
     });

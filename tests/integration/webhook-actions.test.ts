@@ -2,10 +2,9 @@ import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db";
 import { createWebhookAction } from "@/lib/actions/webhooks/create-webhook";
 import { deleteWebhookAction } from "@/lib/actions/webhooks/delete-webhook";
-import { deleteWebhookForUser } from "@/lib/actions/webhooks/handlers/delete-webhook";
-import { setWebhookEnabledForUser } from "@/lib/actions/webhooks/handlers/set-webhook-enabled";
-import { updateWebhookForUser } from "@/lib/actions/webhooks/handlers/update-webhook";
 import { revealWebhookSecretAction } from "@/lib/actions/webhooks/reveal-webhook-secret";
+import { setWebhookEnabledAction } from "@/lib/actions/webhooks/set-webhook-enabled";
+import { updateWebhookAction } from "@/lib/actions/webhooks/update-webhook";
 import { SESSION_ENDED_MESSAGE } from "@/lib/auth/session";
 import { ZWebhookFormSchema } from "@/lib/validation/webhook-fields";
 import { testDialect } from "../helpers/db-info";
@@ -96,7 +95,7 @@ describe(`webhook actions on ${testDialect}`, () => {
     const webhook = await createFor(user);
     expect(webhook).toMatchObject({ url: VALID.url, events: ["document.signed"], enabled: true, hasSecret: true });
 
-    const updated = await updateWebhookForUser(user, {
+    const updated = await updateWebhookAction.withUser(user)({
       id: webhook.id,
       url: "https://example.com/v2",
       events: ["document.sent", "DOCUMENT_COMPLETED"],
@@ -107,12 +106,12 @@ describe(`webhook actions on ${testDialect}`, () => {
       webhook: { url: "https://example.com/v2", events: ["document.sent", "document.completed"], hasSecret: true },
     });
 
-    expect(await setWebhookEnabledForUser(user, { id: webhook.id, enabled: false })).toMatchObject({
+    expect(await setWebhookEnabledAction.withUser(user)({ id: webhook.id, enabled: false })).toMatchObject({
       ok: true,
       webhook: { enabled: false },
     });
     expect(await revealWebhookSecretAction.withUser(user)({ id: webhook.id })).toEqual({ ok: true, secret: SECRET });
-    expect(await deleteWebhookForUser(user, { id: webhook.id })).toEqual({ ok: true });
+    expect(await deleteWebhookAction.withUser(user)({ id: webhook.id })).toEqual({ ok: true });
     expect(await snapshot()).toEqual(expect.not.arrayContaining([expect.objectContaining({ id: webhook.id })]));
   });
 
@@ -131,14 +130,14 @@ describe(`webhook actions on ${testDialect}`, () => {
     const before = await snapshot();
     const notFound = { ok: false, message: "Webhook not found" };
 
-    expect(await updateWebhookForUser(intruder, { ...VALID, id: webhook.id, url: "https://attacker.example/" })).toEqual(
+    expect(await updateWebhookAction.withUser(intruder)({ ...VALID, id: webhook.id, url: "https://attacker.example/" })).toEqual(
       notFound,
     );
-    expect(await setWebhookEnabledForUser(intruder, { id: webhook.id, enabled: false })).toEqual(notFound);
+    expect(await setWebhookEnabledAction.withUser(intruder)({ id: webhook.id, enabled: false })).toEqual(notFound);
     expect(await revealWebhookSecretAction.withUser(intruder)({ id: webhook.id })).toEqual(notFound);
-    expect(await deleteWebhookForUser(intruder, { id: webhook.id })).toEqual(notFound);
+    expect(await deleteWebhookAction.withUser(intruder)({ id: webhook.id })).toEqual(notFound);
     // An id that exists nowhere reads the same, so ids cannot be probed.
-    expect(await deleteWebhookForUser(intruder, { id: "wh_doesnotexist" })).toEqual(notFound);
+    expect(await deleteWebhookAction.withUser(intruder)({ id: "wh_doesnotexist" })).toEqual(notFound);
 
     expect(await snapshot()).toEqual(before);
   });
@@ -159,7 +158,7 @@ describe(`webhook actions on ${testDialect}`, () => {
       expect(created.ok, `create with bad ${field}: ${String(input[field]).slice(0, 40)}`).toBe(false);
       if (!created.ok) expect(created.fieldErrors?.[field], `field error for ${field}`).toBeTruthy();
 
-      const updated = await updateWebhookForUser(user, { ...input, id: webhook.id });
+      const updated = await updateWebhookAction.withUser(user)({ ...input, id: webhook.id });
       expect(updated.ok, `update with bad ${field}`).toBe(false);
       if (!updated.ok) expect(updated.fieldErrors?.[field]).toBeTruthy();
     }
@@ -186,12 +185,12 @@ describe(`webhook actions on ${testDialect}`, () => {
     ];
     for (const input of inputs) {
       expect((await createWebhookAction.withUser(user)(input)).ok).toBe(false);
-      expect((await updateWebhookForUser(user, input)).ok).toBe(false);
-      expect((await deleteWebhookForUser(user, input)).ok).toBe(false);
-      expect((await setWebhookEnabledForUser(user, input)).ok).toBe(false);
+      expect((await updateWebhookAction.withUser(user)(input)).ok).toBe(false);
+      expect((await deleteWebhookAction.withUser(user)(input)).ok).toBe(false);
+      expect((await setWebhookEnabledAction.withUser(user)(input)).ok).toBe(false);
       expect((await revealWebhookSecretAction.withUser(user)(input)).ok).toBe(false);
     }
-    expect(await setWebhookEnabledForUser(user, { id: webhook.id, enabled: "false" })).toMatchObject({
+    expect(await setWebhookEnabledAction.withUser(user)({ id: webhook.id, enabled: "false" })).toMatchObject({
       ok: false,
       fieldErrors: { enabled: expect.any(String) },
     });

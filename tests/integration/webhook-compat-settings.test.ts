@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { createWebhookAction } from "@/lib/actions/webhooks/create-webhook";
-import { updateWebhookForUser } from "@/lib/actions/webhooks/handlers/update-webhook";
+import { updateWebhookAction } from "@/lib/actions/webhooks/update-webhook";
 import { openCustomHeaders } from "@/lib/webhooks/custom-headers";
 import { testDialect } from "../helpers/db-info";
 import { createTestUser } from "../helpers/users";
@@ -137,7 +137,7 @@ describe(`Documenso options and custom headers in the form (${testDialect})`, ()
     const id = created.webhook.id;
 
     // What the edit form sends back: names, values only where typed, secret left alone.
-    const edited = await updateWebhookForUser(user, {
+    const edited = await updateWebhookAction.withUser(user)({
       id,
       ...BASE,
       secret: undefined,
@@ -159,11 +159,11 @@ describe(`Documenso options and custom headers in the form (${testDialect})`, ()
       { name: "X-New", value: "fresh" },
     ]);
 
-    const removingSecret = await updateWebhookForUser(user, { id, ...BASE, secret: "", sendSecretHeader: true });
+    const removingSecret = await updateWebhookAction.withUser(user)({ id, ...BASE, secret: "", sendSecretHeader: true });
     expect(removingSecret).toMatchObject({ ok: false, fieldErrors: { sendSecretHeader: expect.stringMatching(/Set a secret/) } });
 
     // A name sent without a value that has nothing stored is not saved.
-    const cleared = await updateWebhookForUser(user, { id, ...BASE, customHeaders: [{ name: "X-Unknown" }] });
+    const cleared = await updateWebhookAction.withUser(user)({ id, ...BASE, customHeaders: [{ name: "X-Unknown" }] });
     expect(cleared).toMatchObject({ ok: true, webhook: { customHeaderNames: [] } });
     expect((await storedHeaders(id)).raw).toBeNull();
   });
@@ -173,7 +173,7 @@ describe(`Documenso options and custom headers in the form (${testDialect})`, ()
     const stranger = await createTestUser();
     const created = await createWebhookAction.withUser(owner)({ ...BASE, customHeaders: [{ name: "X-Api", value: "mine" }] });
     if (!created.ok) throw new Error(created.message);
-    const result = await updateWebhookForUser(stranger, { id: created.webhook.id, ...BASE, customHeaders: [] });
+    const result = await updateWebhookAction.withUser(stranger)({ id: created.webhook.id, ...BASE, customHeaders: [] });
     expect(result).toMatchObject({ ok: false, message: "Webhook not found" });
     expect((await storedHeaders(created.webhook.id)).plain).toEqual([{ name: "X-Api", value: "mine" }]);
   });

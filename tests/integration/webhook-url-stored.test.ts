@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { createWebhookAction } from "@/lib/actions/webhooks/create-webhook";
-import { updateWebhookForUser } from "@/lib/actions/webhooks/handlers/update-webhook";
+import { updateWebhookAction } from "@/lib/actions/webhooks/update-webhook";
 import { recordEvent } from "@/lib/ingest/record-event";
 import { listWebhooks } from "@/lib/webhooks/list-webhooks";
 import { getSamplePayload } from "@/lib/webhooks/samples";
@@ -47,7 +47,7 @@ describe(`webhook URL as stored and called (${testDialect})`, () => {
     const created = await createWebhookAction.withUser(user)({ url: `${engine.receiver.url}/kept`, events: EVENTS });
     if (!created.ok) throw new Error(created.message);
     const before = await webhookRows();
-    const result = await updateWebhookForUser(user, {
+    const result = await updateWebhookAction.withUser(user)({
       id: created.webhook.id,
       url: `${engine.receiver.url}/ke\npt`,
       events: EVENTS,
@@ -90,7 +90,7 @@ describe(`webhook URL as stored and called (${testDialect})`, () => {
     const user = await createTestUser();
     const created = await createWebhookAction.withUser(user)({ url: "https://example.com/one", events: EVENTS });
     if (!created.ok) throw new Error(created.message);
-    const updated = await updateWebhookForUser(user, {
+    const updated = await updateWebhookAction.withUser(user)({
       id: created.webhook.id,
       url: "HTTPS://Example.com:443/two/../three",
       events: EVENTS,

@@ -1,13 +1,26 @@
 "use server";
 
-import { runForSessionUser } from "@/lib/actions/webhooks/run-for-session-user";
-import { countFailedSinceForUser, recoverFailedForUser } from "./handlers/recover-failed";
+import { WEBHOOK_NOT_FOUND } from "@/lib/actions/result";
+import { authenticatedAction } from "@/lib/actions/safe-action";
+import { countFailedSince, recoverFailedSince } from "@/lib/delivery-log/recover-failed";
+import { ZRecoverFailedSchema } from "@/lib/validation/deliveries";
 
-/** The "Recover failed" confirmation's count; reads only. */
-export async function countFailedSinceAction(input: unknown) {
-  return runForSessionUser(input, countFailedSinceForUser, { revalidate: false });
-}
+/** The "Recover failed" confirmation's figure: how many deliveries Recover would send again. A read. */
+export const countFailedSinceAction = authenticatedAction({
+  name: "count failed since",
+  schema: ZRecoverFailedSchema,
+  handler: async (user, { webhookId, since }) => {
+    const count = await countFailedSince(user.id, webhookId, since);
+    return count ? { ok: true, ...count } : WEBHOOK_NOT_FOUND;
+  },
+});
 
-export async function recoverFailedAction(input: unknown) {
-  return runForSessionUser(input, recoverFailedForUser);
-}
+/** "Recover failed": every delivery that failed since the chosen time, queued again as a manual attempt. */
+export const recoverFailedAction = authenticatedAction({
+  name: "recover failed",
+  schema: ZRecoverFailedSchema,
+  handler: async (user, { webhookId, since }) => {
+    const result = await recoverFailedSince(user.id, webhookId, since);
+    return result.ok ? { ok: true, recovered: result.recovered } : { ok: false, message: result.message };
+  },
+});
