@@ -107,6 +107,23 @@ export type DeliveryAttemptsTable = {
   started_at: number;
 };
 
+/** A signed-in browser: its session cookie names this row, and signing out deletes it. */
+export type SessionsTable = {
+  id: string;
+  user_id: string;
+  created_at: number;
+  expires_at: number;
+};
+
+/** A token bucket (lib/http/rate-limit/take-tokens.ts); one token is `perMs` units. */
+export type RateLimitBucketsTable = {
+  key: string;
+  units: number;
+  /** Tokens the last take got, read back with RETURNING. */
+  granted: number;
+  updated_at: number;
+};
+
 export type Database = {
   users: UsersTable;
   api_tokens: ApiTokensTable;
@@ -114,6 +131,8 @@ export type Database = {
   events: EventsTable;
   deliveries: DeliveriesTable;
   delivery_attempts: DeliveryAttemptsTable;
+  sessions: SessionsTable;
+  rate_limit_buckets: RateLimitBucketsTable;
 };
 
 export type User = Selectable<UsersTable>;

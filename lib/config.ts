@@ -63,6 +63,31 @@ function intEnv(name: string, fallback: number): number {
   return Number.isFinite(value) && value >= 0 ? value : fallback;
 }
 
+/** A whole number from the environment (fractions are cut off). */
+function wholeEnv(name: string, fallback: number): number {
+  return Math.floor(intEnv(name, fallback));
+}
+
+/** Sign-in throttling, the ingestion rate limit and the client address they key on; 0 turns a limit off. */
+export const abuseLimits = {
+  /** Per API token: requests a second, and how many may come at once after a quiet spell. */
+  ingestPerSecond: () => wholeEnv("INGEST_RATE_LIMIT_PER_SECOND", 100),
+  ingestBurst: () => wholeEnv("INGEST_RATE_LIMIT_BURST", 200),
+  /** Failed sign-ins allowed per window, per email and per client address. */
+  signInFailuresPerAccount: () => wholeEnv("SIGN_IN_MAX_FAILURES_PER_ACCOUNT", 5),
+  signInFailuresPerAddress: () => wholeEnv("SIGN_IN_MAX_FAILURES_PER_ADDRESS", 20),
+  signInWindowMs: () => Math.max(1, wholeEnv("SIGN_IN_THROTTLE_WINDOW_MS", 15 * 60_000)),
+  /**
+   * How many reverse proxies in front of us append to X-Forwarded-For (TRUST_PROXY=1 for
+   * one). Unset or 0: the header is ignored and the client is the socket's peer.
+   */
+  trustedProxyHops: () => {
+    const raw = process.env.TRUST_PROXY?.trim().toLowerCase();
+    if (raw === "true") return 1;
+    return wholeEnv("TRUST_PROXY", 0);
+  },
+};
+
 export function allowPrivateTargets(): boolean {
   return process.env.WEBHOOK_ALLOW_PRIVATE === "1" || process.env.WEBHOOK_ALLOW_PRIVATE === "true";
 }

@@ -2,6 +2,7 @@ import type { Migration } from "kysely";
 import * as init from "./2026-11-27T00-00-00-init";
 import * as deliveryLog from "./2026-11-27T01-00-00-delivery-log";
 import * as documensoCompat from "./2026-11-28T00-00-00-documenso-compat";
+import * as sessionsRateLimits from "./2026-12-01T00-00-00-sessions-rate-limits";
 
 // Listed statically (not read from disk) so migrations run the same under tsx, vitest and
 // the Next.js server bundle. Names sort by their ISO date.
@@ -9,4 +10,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-27T00-00-00-init": init,
   "2026-11-27T01-00-00-delivery-log": deliveryLog,
   "2026-11-28T00-00-00-documenso-compat": documensoCompat,
+  "2026-12-01T00-00-00-sessions-rate-limits": sessionsRateLimits,
 };

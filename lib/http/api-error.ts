@@ -8,6 +8,7 @@ export type ApiErrorCode =
   | "unknown_event"
   | "invalid_request"
   | "method_not_allowed"
+  | "rate_limited"
   | "internal_error";
 
 export function apiError(

@@ -1,5 +1,6 @@
 import { limits } from "@/lib/config";
 import { apiError } from "@/lib/http/api-error";
+import { admitIngestRequest, ingestRateLimited } from "@/lib/http/rate-limit/ingest-rate-limit";
 import { isNestedDeeperThan } from "@/lib/ingest/json-depth";
 import { readLimitedBody } from "@/lib/ingest/read-limited-body";
 import { recordEvent } from "@/lib/ingest/record-event";
@@ -39,12 +40,16 @@ async function handle(request: Request): Promise<Response> {
       },
     );
   }
-  const userId = await authenticateApiToken(token);
-  if (!userId) {
+  const identity = await authenticateApiToken(token);
+  if (!identity) {
     return apiError(401, "unauthorized", "Invalid or revoked API token.", {
       headers: { "www-authenticate": `${AUTH_REALM}, error="invalid_token"` },
     });
   }
+
+  // Before the body is read: a client over its limit costs no more than the token lookup.
+  const admission = await admitIngestRequest(identity.tokenId);
+  if (!admission.ok) return ingestRateLimited(admission.retryAfterMs);
 
   if (!isJsonContentType(request.headers.get("content-type"))) {
     return apiError(415, "unsupported_media_type", "Send the body as JSON with the header Content-Type: application/json.");
@@ -92,7 +97,7 @@ async function handle(request: Request): Promise<Response> {
     return apiError(400, "invalid_request", parsed.message, { details: parsed.issues });
   }
 
-  const result = await recordEvent(userId, parsed.value);
+  const result = await recordEvent(identity.userId, parsed.value);
   // A replay accepted nothing new: 200 with the first request's answer; a new event: 202.
   return Response.json(
     { id: result.id, deliveries: result.deliveries },

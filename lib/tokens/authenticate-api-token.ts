@@ -4,8 +4,10 @@ import { hashToken, looksLikeToken } from "./token-format";
 /** "Last used" is shown to the minute; writing it more often would cost hot ingestion a write per request. */
 export const LAST_USED_RESOLUTION_MS = 60_000;
 
-/** The id of the user the token acts for, or null for a missing, malformed or revoked token. */
-export async function authenticateApiToken(token: string, now = Date.now()): Promise<string | null> {
+export type TokenIdentity = { userId: string; tokenId: string };
+
+/** Who the token acts for (and which token it is), or null for a missing, malformed or revoked token. */
+export async function authenticateApiToken(token: string, now = Date.now()): Promise<TokenIdentity | null> {
   if (!looksLikeToken(token)) return null;
   const db = getDb();
   const row = await db
@@ -23,5 +25,5 @@ export async function authenticateApiToken(token: string, now = Date.now()): Pro
       .where((eb) => eb.or([eb("last_used_at", "is", null), eb("last_used_at", "<=", now - LAST_USED_RESOLUTION_MS)]))
       .execute();
   }
-  return row.user_id;
+  return { userId: row.user_id, tokenId: row.id };
 }

@@ -81,7 +81,7 @@ describe(`API tokens (${testDialect})`, () => {
       lastUsedAt: null,
     });
 
-    expect(await authenticateApiToken(first.token)).toBe(user.id);
+    expect((await authenticateApiToken(first.token))?.userId).toBe(user.id);
     const after = await listApiTokens(user.id);
     expect(after.find((t) => t.id === first.id)?.lastUsedAt).toEqual(expect.any(Number));
   });
@@ -89,7 +89,7 @@ describe(`API tokens (${testDialect})`, () => {
   it("authenticates a token for its owner only and rejects anything else", async () => {
     const user = await createTestUser();
     const created = await create(user.id, "api");
-    expect(await authenticateApiToken(created.token)).toBe(user.id);
+    expect((await authenticateApiToken(created.token))?.userId).toBe(user.id);
     expect(await authenticateApiToken(created.token.slice(0, -1) + (created.token.endsWith("a") ? "b" : "a"))).toBeNull();
     expect(await authenticateApiToken("")).toBeNull();
     expect(await authenticateApiToken("dh_short")).toBeNull();
@@ -114,7 +114,7 @@ describe(`API tokens (${testDialect})`, () => {
     const gone = await create(user.id, "gone");
     expect(await revokeApiToken(user.id, gone.id)).toBe(true);
     expect(await authenticateApiToken(gone.token)).toBeNull();
-    expect(await authenticateApiToken(keep.token)).toBe(user.id);
+    expect((await authenticateApiToken(keep.token))?.userId).toBe(user.id);
     expect((await listApiTokens(user.id)).map((t) => t.id)).toEqual([keep.id]);
     expect(await revokeApiToken(user.id, gone.id)).toBe(false);
   });
@@ -124,7 +124,7 @@ describe(`API tokens (${testDialect})`, () => {
     const intruder = await createTestUser();
     const created = await create(owner.id, "owner's");
     expect(await revokeApiToken(intruder.id, created.id)).toBe(false);
-    expect(await authenticateApiToken(created.token)).toBe(owner.id);
+    expect((await authenticateApiToken(created.token))?.userId).toBe(owner.id);
     expect(await listApiTokens(intruder.id)).toEqual([]);
   });
 });
