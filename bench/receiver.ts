@@ -6,9 +6,12 @@
 //   /hang/...  never answers (the "one endpoint hangs" figure)
 //   /lat/...   parses the body and records arrival - payload.benchSentAt (latency figure)
 // A sample of signed requests is verified, so the figures are known to be real deliveries.
+// Serving, body reading and answering are the tests' receiver (tests/helpers/receiver.ts)
+// with recording off: this file only counts.
 
 import { createHmac, timingSafeEqual } from "node:crypto";
-import http from "node:http";
+import type http from "node:http";
+import { type ReceivedRequest, type Receiver, type Reply, startReceiver } from "../tests/helpers/receiver";
 
 const portCount = Number(process.env.BENCH_RECEIVER_PORTS ?? 12);
 const secret = process.env.BENCH_SECRET ?? "";
@@ -16,15 +19,15 @@ const secretKey = secret.startsWith("whsec_") ? Buffer.from(secret.slice(6), "ba
 const VERIFY_EVERY = 97;
 
 let total = 0;
+/** Requests seen since start, counted as their headers arrive: picks which bodies to verify. */
+let heads = 0;
 let byPath = new Map<string, number>();
 let latencies: number[] = [];
 let verified = 0;
 let badSignatures = 0;
-let hanging = new Set<http.ServerResponse>();
 let firstAt = 0;
 let lastAt = 0;
-
-const wallNow = () => performance.timeOrigin + performance.now();
+let receivers: Receiver[] = [];
 
 function pathOf(url: string): string {
   const q = url.indexOf("?");
@@ -51,65 +54,48 @@ function stats() {
     byPath: Object.fromEntries(byPath),
     verified,
     badSignatures,
-    hangingOpen: hanging.size,
+    hangingOpen: receivers.reduce((sum, receiver) => sum + receiver.hangingCount(), 0),
     latencyCount: latencies.length,
     firstAt,
     lastAt,
   };
 }
 
-function handle(req: http.IncomingMessage, res: http.ServerResponse) {
-  const url = req.url ?? "/";
-  if (url.startsWith("/__")) return control(url, req, res);
-
-  const at = wallNow();
-  const path = pathOf(url);
-  total++;
-  byPath.set(path, (byPath.get(path) ?? 0) + 1);
-  if (firstAt === 0) firstAt = at;
-  lastAt = at;
-
-  if (path.startsWith("/hang")) {
-    // Read the body so the socket stays healthy, then never answer.
-    req.resume();
-    hanging.add(res);
-    res.on("close", () => hanging.delete(res));
-    return;
-  }
-
-  const needsBody = path.startsWith("/lat") || (secret && total % VERIFY_EVERY === 0);
-  if (!needsBody) {
-    req.resume();
-    req.on("end", () => {
-      res.writeHead(204);
-      res.end();
-    });
-    return;
-  }
-  const chunks: Buffer[] = [];
-  req.on("data", (chunk: Buffer) => chunks.push(chunk));
-  req.on("end", () => {
-    const body = Buffer.concat(chunks).toString("utf8");
-    if (path.startsWith("/lat")) {
-      try {
-        const sentAt = (JSON.parse(body) as { payload?: { benchSentAt?: number } }).payload?.benchSentAt;
-        if (typeof sentAt === "number") latencies.push(at - sentAt);
-      } catch {
-        // Not a bench body: nothing to measure.
-      }
-    }
-    if (secret && req.headers["webhook-signature"]) {
-      if (verify(req.headers, body)) verified++;
-      else badSignatures++;
-    }
-    res.writeHead(204);
-    res.end();
-  });
+/** Whether this request's body is read: for latency, and for every VERIFY_EVERY-th signature check. */
+function readBody(head: { path: string }): boolean {
+  const path = pathOf(head.path);
+  if (path.startsWith("/__")) return false;
+  heads++;
+  if (path.startsWith("/hang")) return false;
+  return path.startsWith("/lat") || (secret !== "" && heads % VERIFY_EVERY === 0);
 }
 
-function control(url: string, req: http.IncomingMessage, res: http.ServerResponse) {
-  req.resume();
-  const path = pathOf(url);
+function reply(request: ReceivedRequest): Reply {
+  const path = pathOf(request.path);
+  if (path.startsWith("/__")) return control(path);
+
+  total++;
+  byPath.set(path, (byPath.get(path) ?? 0) + 1);
+  if (firstAt === 0) firstAt = request.arrivedAt;
+  lastAt = request.arrivedAt;
+  if (path.startsWith("/hang")) return { hang: true };
+
+  if (path.startsWith("/lat")) {
+    try {
+      const sentAt = (JSON.parse(request.body) as { payload?: { benchSentAt?: number } }).payload?.benchSentAt;
+      if (typeof sentAt === "number") latencies.push(request.arrivedAt - sentAt);
+    } catch {
+      // Not a bench body: nothing to measure.
+    }
+  }
+  if (secret && request.bytes.length > 0 && request.headers["webhook-signature"]) {
+    if (verify(request.headers, request.body)) verified++;
+    else badSignatures++;
+  }
+  return { status: 204 };
+}
+
+function control(path: string): Reply {
   let body: unknown;
   if (path === "/__stats") body = stats();
   else if (path === "/__latencies") body = latencies;
@@ -122,32 +108,29 @@ function control(url: string, req: http.IncomingMessage, res: http.ServerRespons
     firstAt = 0;
     lastAt = 0;
     // Free the sockets of a previous figure's hanging endpoint.
-    for (const open of hanging) open.destroy();
-    hanging = new Set();
+    for (const receiver of receivers) receiver.releaseHanging();
     body = { ok: true };
   } else {
-    res.writeHead(404);
-    res.end();
-    return;
+    return { status: 404 };
   }
   const text = JSON.stringify(body);
-  res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
-  res.end(text);
+  return {
+    status: 200,
+    headers: { "content-type": "application/json", "content-length": String(Buffer.byteLength(text)) },
+    body: text,
+  };
 }
 
-function listen(): Promise<number> {
-  const server = http.createServer(handle);
-  server.keepAliveTimeout = 120_000;
-  server.headersTimeout = 130_000;
-  server.requestTimeout = 0;
-  server.maxRequestsPerSocket = 0;
-  return new Promise((resolve) => {
-    // Many senders open many sockets: a deep backlog keeps a burst from dropping connections.
-    server.listen({ port: 0, host: "127.0.0.1", backlog: 4096 }, () => resolve((server.address() as { port: number }).port));
-  });
+async function listen(): Promise<Receiver> {
+  // Many senders open many sockets: a deep backlog keeps a burst from dropping connections.
+  const receiver = await startReceiver({ record: false, readBody, backlog: 4096, keepAliveTimeoutMs: 120_000 });
+  receiver.reply = reply;
+  return receiver;
 }
 
-Promise.all(Array.from({ length: portCount }, listen)).then((ports) => {
+Promise.all(Array.from({ length: portCount }, listen)).then((started) => {
+  receivers = started;
+  const ports = started.map((receiver) => Number(new URL(receiver.url).port));
   process.stdout.write(`BENCH ${JSON.stringify({ type: "ready", ports })}\n`);
 });
 
