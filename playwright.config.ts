@@ -1,19 +1,39 @@
 import { defineConfig } from "@playwright/test";
+import type { E2EOptions } from "./e2e/fixtures";
 
 // End-to-end tests in Debian's chromium against `next start` (built by scripts/test.sh).
-// E2E_DATABASE_URL is a database made fresh for this run; each test signs up its own users.
-const port = Number(process.env.E2E_PORT ?? 3100);
-const baseURL = `http://localhost:${port}`;
+// E2E_DATABASE_URL names the databases made fresh for this run, comma-separated: each gets a
+// project (named after its dialect) and a server of its own, on the ports E2E_PORT lists
+// (one more than the last when it lists fewer), so one run covers SQLite and Postgres at once
+// and their tests share the workers. Each test seeds its own users, so tests never share rows.
+const databaseUrls = (process.env.E2E_DATABASE_URL ?? "./data/e2e.db").split(",").map((url) => url.trim());
+const listedPorts = (process.env.E2E_PORT ?? "3100").split(",").map(Number);
+const dataDir = process.env.E2E_DATA_DIR ?? "./data/e2e";
 
-export default defineConfig({
+const dialectOf = (url: string) => (/^postgres(ql)?:\/\//i.test(url) ? "postgres" : "sqlite");
+
+const servers = databaseUrls.map((databaseUrl, i) => {
+  const port = listedPorts[i] ?? listedPorts[listedPorts.length - 1] + i - listedPorts.length + 1;
+  const dialect = dialectOf(databaseUrl);
+  const name = databaseUrls.filter((url) => dialectOf(url) === dialect).length > 1 ? `${dialect}-${i + 1}` : dialect;
+  return {
+    name,
+    port,
+    baseURL: `http://localhost:${port}`,
+    database: { url: databaseUrl, dataDir: databaseUrls.length > 1 ? `${dataDir}/${name}` : dataDir },
+  };
+});
+
+export default defineConfig<E2EOptions>({
   testDir: "./e2e",
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
-  workers: 2,
+  // Most of a test's time is waiting on the server, the browser or a retry schedule, not CPU:
+  // two workers per server keep both cores busy.
+  workers: Number(process.env.E2E_WORKERS ?? 2 * servers.length),
   retries: 0,
   use: {
-    baseURL,
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: "/usr/bin/chromium",
@@ -29,22 +49,27 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `npx tsx scripts/migrate.ts && node node_modules/next/dist/bin/next start -p ${port}`,
-    url: `${baseURL}/signin`,
+  projects: servers.map((server) => ({
+    name: server.name,
+    use: { baseURL: server.baseURL, e2eDatabase: server.database },
+  })),
+  webServer: servers.map((server) => ({
+    name: server.name,
+    command: `node --import tsx scripts/migrate.ts && node node_modules/next/dist/bin/next start -p ${server.port}`,
+    url: `${server.baseURL}/signin`,
     reuseExistingServer: false,
     timeout: 120_000,
-    stdout: "pipe",
-    stderr: "pipe",
+    stdout: "pipe" as const,
+    stderr: "pipe" as const,
     env: {
-      DATABASE_URL: process.env.E2E_DATABASE_URL ?? "./data/e2e.db",
-      DATA_DIR: process.env.E2E_DATA_DIR ?? "./data/e2e",
-      NEXTAUTH_URL: baseURL,
+      DATABASE_URL: server.database.url,
+      DATA_DIR: server.database.dataDir,
+      NEXTAUTH_URL: server.baseURL,
       WEBHOOK_ALLOW_PRIVATE: "1",
       DELIVERY_RETRY_SCHEDULE_MS: "200,400,800",
       DELIVERY_THROTTLE_MIN_DELAY_MS: "500",
       DELIVERY_TIMEOUT_MS: "3000",
       NEXT_TELEMETRY_DISABLED: "1",
     },
-  },
+  })),
 });

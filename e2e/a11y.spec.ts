@@ -1,28 +1,19 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
-import { createWebhookInUi, signUpNewUser } from "./support/sign-up";
+import { expect, expectNoSeriousViolations, seedWebhook, test } from "./fixtures";
 
 // No serious or critical axe violation on the settings pages, and the detail page's dialogs
 // work from the keyboard alone: Enter opens, focus stays inside, Escape closes and gives
 // focus back to the button that opened it.
 
-async function expectNoSeriousViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")).slice(0, 5) }));
-  expect(serious, `${what}: ${JSON.stringify(serious, null, 2)}`).toEqual([]);
-}
-
-test("settings pages have no serious or critical axe violations", async ({ page }) => {
+test("settings pages have no serious or critical axe violations", async ({ page, user }) => {
   // Six full axe scans on a 2-core machine take a while.
   test.setTimeout(180_000);
-  await signUpNewUser(page, "axe");
+  await page.goto("/settings/webhooks");
   await expect(page.getByText("No webhooks yet")).toBeVisible();
   await expectNoSeriousViolations(page, "/settings/webhooks (empty)");
 
   // A receiver is not needed: the page is scanned with its empty log, then with a dialog open.
-  await createWebhookInUi(page, "http://127.0.0.1:9/hooks/axe", ["document.signed"]);
+  const { detailPath } = await seedWebhook(user, { url: "http://127.0.0.1:9/hooks/axe", events: ["document.signed"] });
+  await page.goto(detailPath);
   await expect(page.getByText("No deliveries yet")).toBeVisible();
   await expect(page.getByText("Success rate")).toBeVisible();
   await expectNoSeriousViolations(page, "webhook detail");
@@ -46,10 +37,10 @@ test("settings pages have no serious or critical axe violations", async ({ page 
   await expectNoSeriousViolations(page, "guide");
 });
 
-test("detail page dialogs work from the keyboard", async ({ page }) => {
+test("detail page dialogs work from the keyboard", async ({ page, user }) => {
   test.setTimeout(120_000);
-  await signUpNewUser(page, "keys");
-  await createWebhookInUi(page, "http://127.0.0.1:9/hooks/keys", ["document.signed"]);
+  const { detailPath } = await seedWebhook(user, { url: "http://127.0.0.1:9/hooks/keys", events: ["document.signed"] });
+  await page.goto(detailPath);
 
   for (const [button, title] of [
     ["Test", "Send a test event"],

@@ -1,5 +1,4 @@
-import { test } from "@playwright/test";
-import { expect, newTestUser, signInThroughUi, signUpThroughUi } from "./fixtures";
+import { apiSignIn, expect, seedUser, signInThroughUi, signedOutTest as test } from "./fixtures";
 
 // Where sign-in sends you: back to the page that asked, and never off the site.
 test.describe.configure({ timeout: 120_000 });
@@ -17,11 +16,8 @@ const ADVERSARIAL = [
   "javascript:alert(1)",
 ];
 
-test("a deep link survives sign-in", async ({ page, browser }) => {
-  const user = newTestUser("deep");
-  const other = await browser.newContext();
-  await signUpThroughUi(await other.newPage(), user);
-  await other.close();
+test("a deep link survives sign-in", async ({ page }) => {
+  const user = await seedUser("deep");
 
   await page.goto("/settings/tokens?from=link");
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fsettings%2Ftokens%3Ffrom%3Dlink$/);
@@ -32,8 +28,8 @@ test("a deep link survives sign-in", async ({ page, browser }) => {
   await expect(page.getByRole("heading", { name: "API tokens" })).toBeVisible();
 });
 
-test("a signed-in visitor is sent only to same-site paths, never a 500", async ({ page, baseURL }) => {
-  await signUpThroughUi(page, newTestUser("redirect"));
+test("a signed-in visitor is sent only to same-site paths, never a 500", async ({ page, context, baseURL }) => {
+  await apiSignIn(context, await seedUser("redirect"));
   for (const value of ADVERSARIAL) {
     const response = await page.goto(`/signin?callbackUrl=${value}`);
     expect(response?.status(), value).toBeLessThan(500);
@@ -41,11 +37,8 @@ test("a signed-in visitor is sent only to same-site paths, never a 500", async (
   }
 });
 
-test("signing in with an adversarial callbackUrl lands on our own site", async ({ page, browser, baseURL }) => {
-  const user = newTestUser("adversarial");
-  const other = await browser.newContext();
-  await signUpThroughUi(await other.newPage(), user);
-  await other.close();
+test("signing in with an adversarial callbackUrl lands on our own site", async ({ page, baseURL }) => {
+  const user = await seedUser("adversarial");
 
   for (const value of ADVERSARIAL.slice(0, 3)) {
     const response = await page.goto(`/signin?callbackUrl=${value}`);

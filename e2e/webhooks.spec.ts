@@ -1,7 +1,7 @@
 import type { Page, Route } from "@playwright/test";
-import { expect, newSignedUpPage, test } from "./fixtures";
+import { expect, newSignedInPage, seedWebhook, test } from "./fixtures";
 
-// Long user stories (sign-ups, many round trips): on a busy 2-core machine they outgrow the
+// Long user stories (many round trips): on a busy 2-core machine they outgrow the
 // default 60 s. The bound is on the whole test, never on how fast one step is.
 test.describe.configure({ timeout: 180_000 });
 
@@ -10,25 +10,6 @@ async function openCreateDialog(page: Page) {
   const dialog = page.getByRole("dialog", { name: "Create Webhook" });
   await expect(dialog).toBeVisible();
   return dialog;
-}
-
-async function createWebhook(page: Page, url: string, events: string[]) {
-  const dialog = await openCreateDialog(page);
-  await dialog.getByLabel("Webhook URL").fill(url);
-  for (const event of events) await dialog.getByLabel(event, { exact: true }).check();
-  await dialog.getByRole("button", { name: "Create Webhook" }).click();
-  await expect(dialog).toBeHidden();
-  const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: url, exact: true }) });
-  await expect(row).toBeVisible();
-  return row;
-}
-
-/** The webhook id behind a row: its URL links to the detail page /settings/webhooks/<id>. */
-async function idOfRow(page: Page, url: string) {
-  const href = await page.getByRole("link", { name: url, exact: true }).getAttribute("href");
-  const id = href?.split("/").pop();
-  expect(id).toMatch(/^wh_/);
-  return id!;
 }
 
 /**
@@ -148,14 +129,10 @@ test("create with field errors, edit, toggle and delete a webhook", async ({ pag
   await expect(page.getByText("No webhooks yet")).toBeVisible();
 });
 
-test("the secret survives an edit that leaves it alone, and can be removed", async ({ page }) => {
+test("the secret survives an edit that leaves it alone, and can be removed", async ({ page, user }) => {
   const url = "https://example.com/hooks/secret-kept";
-  const dialog = await openCreateDialog(page);
-  await dialog.getByLabel("Webhook URL").fill(url);
-  await dialog.getByLabel("document.opened", { exact: true }).check();
-  await dialog.getByLabel("Secret").fill("my-shared-secret");
-  await dialog.getByRole("button", { name: "Create Webhook" }).click();
-  await expect(dialog).toBeHidden();
+  await seedWebhook(user, { url, events: ["document.opened"], secret: "my-shared-secret" });
+  await page.goto("/settings/webhooks");
   const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: url, exact: true }) });
 
   await row.getByRole("button", { name: "Edit", exact: true }).click();
@@ -188,6 +165,7 @@ test("the create dialog cannot be closed while it saves", async ({ page }) => {
   });
 
   const url = "https://example.com/hooks/slow-save";
+  await page.goto("/settings/webhooks");
   const dialog = await openCreateDialog(page);
   await dialog.getByLabel("Webhook URL").fill(url);
   await dialog.getByLabel("document.created", { exact: true }).check();
@@ -208,13 +186,13 @@ test("the create dialog cannot be closed while it saves", async ({ page }) => {
   await expect(again.getByLabel("document.created", { exact: true })).not.toBeChecked();
 });
 
-test("a second user sees none of the first user's webhooks and cannot change them", async ({ page, browser }) => {
+test("a second user sees none of the first user's webhooks and cannot change them", async ({ page, user, browser }) => {
   const url = "https://example.com/hooks/owner-only";
-  await createWebhook(page, url, ["document.signed"]);
-  const ownerWebhookId = await idOfRow(page, url);
+  const ownerWebhook = await seedWebhook(user, { url, events: ["document.signed"] });
 
-  const other = await newSignedUpPage(browser);
+  const other = await newSignedInPage(browser);
   try {
+    await other.page.goto("/settings/webhooks");
     await expect(other.page.getByText("No webhooks yet")).toBeVisible();
     await expect(other.page.getByText(url)).toHaveCount(0);
     const listed = await (await other.page.request.get("/api/webhooks")).json();
@@ -222,9 +200,11 @@ test("a second user sees none of the first user's webhooks and cannot change the
 
     // The intruder's own webhook gives them real Edit/Delete/toggle requests to tamper with.
     const ownUrl = "https://example.com/hooks/intruder";
-    const ownRow = await createWebhook(other.page, ownUrl, ["document.sent"]);
-    const ownId = await idOfRow(other.page, ownUrl);
-    await swapIdInServerActions(other.page, ownId, ownerWebhookId);
+    const ownWebhook = await seedWebhook(other.user, { url: ownUrl, events: ["document.sent"] });
+    await other.page.reload();
+    const ownRow = other.page.getByRole("row").filter({ has: other.page.getByRole("link", { name: ownUrl, exact: true }) });
+    await expect(ownRow).toContainText("document.sent");
+    await swapIdInServerActions(other.page, ownWebhook.id, ownerWebhook.id);
 
     await ownRow.getByRole("button", { name: "Delete", exact: true }).click();
     const confirm = other.page.getByRole("dialog", { name: "Delete webhook?" });
@@ -247,7 +227,7 @@ test("a second user sees none of the first user's webhooks and cannot change the
   }
 
   // The owner's webhook is exactly as it was.
-  await page.reload();
+  await page.goto("/settings/webhooks");
   const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: url, exact: true }) });
   await expect(row).toContainText("document.signed");
   await expect(row.getByRole("switch", { name: "Enabled" })).toBeChecked();
