@@ -2,12 +2,12 @@ import "server-only";
 import type { z } from "zod";
 import { type ActionResult, fieldErrorsOf } from "@/lib/actions/result";
 import { getSessionUser, SESSION_ENDED_MESSAGE, type SessionUser } from "@/lib/auth/session";
+import { logUnexpectedError, UNEXPECTED_ERROR_MESSAGE } from "@/lib/log-unexpected-error";
 
 // Every server action is built here: session check, zod parse with the form's schema, the
 // action's body, and a typed result. Nothing raw (a database error, a stack) reaches the client.
 
 export const INVALID_INPUT_MESSAGE = "Check the highlighted fields";
-export const UNEXPECTED_ERROR_MESSAGE = "Something went wrong. Try again.";
 
 type Run<T extends object> = (input: unknown) => Promise<ActionResult<T>>;
 
@@ -75,23 +75,7 @@ async function guarded<T extends object>(name: string, run: () => Promise<Action
   try {
     return await run();
   } catch (error) {
-    logUnexpected(name, error);
+    logUnexpectedError(`action ${name}`, error);
     return { ok: false, message: UNEXPECTED_ERROR_MESSAGE };
   }
-}
-
-/**
- * What locates the fault, and nothing else: never the input (passwords, secrets, URLs), never
- * the error object itself (a pg error's `detail` quotes row values such as an email).
- */
-function logUnexpected(name: string, error: unknown): void {
-  if (!(error instanceof Error)) {
-    console.error(`[action ${name}] failed with a thrown ${typeof error}`);
-    return;
-  }
-  const code = (error as { code?: unknown }).code;
-  const frames = error.stack?.split("\n").slice(1).join("\n") ?? "";
-  console.error(
-    `[action ${name}] failed: ${error.name}${typeof code === "string" ? ` (${code})` : ""}: ${error.message}\n${frames}`,
-  );
 }

@@ -1,7 +1,13 @@
-// The one error shape of the HTTP API: { "error": { "code", "message", "details"? } }.
+// The one error shape of every JSON route:
+//   { "error": { "code", "message", "fields"?, "details"? } }
+// `fields` maps each bad field (or query parameter) to its message; `details` carries what a
+// client needs beyond that (ingestion's list of valid events, its size cap, its issue paths).
+// Errors are never cached.
 
 export type ApiErrorCode =
   | "unauthorized"
+  | "not_found"
+  | "invalid_query"
   | "unsupported_media_type"
   | "payload_too_large"
   | "malformed_json"
@@ -11,15 +17,20 @@ export type ApiErrorCode =
   | "rate_limited"
   | "internal_error";
 
+export type ApiErrorBody = {
+  error: { code: ApiErrorCode; message: string; fields?: Record<string, string>; details?: unknown };
+};
+
 export function apiError(
   status: number,
   code: ApiErrorCode,
   message: string,
-  options: { details?: unknown; headers?: HeadersInit } = {},
+  options: { fields?: Record<string, string>; details?: unknown; headers?: HeadersInit } = {},
 ): Response {
-  const error: { code: ApiErrorCode; message: string; details?: unknown } = { code, message };
+  const error: ApiErrorBody["error"] = { code, message };
+  if (options.fields !== undefined) error.fields = options.fields;
   if (options.details !== undefined) error.details = options.details;
   const headers = new Headers(options.headers);
   headers.set("cache-control", "no-store");
-  return Response.json({ error }, { status, headers });
+  return Response.json({ error } satisfies ApiErrorBody, { status, headers });
 }

@@ -4,6 +4,7 @@ import { admitIngestRequest, ingestRateLimited } from "@/lib/http/rate-limit/ing
 import { isNestedDeeperThan } from "@/lib/ingest/json-depth";
 import { readLimitedBody } from "@/lib/ingest/read-limited-body";
 import { recordEvent } from "@/lib/ingest/record-event";
+import { logUnexpectedError } from "@/lib/log-unexpected-error";
 import { authenticateApiToken } from "@/lib/tokens/authenticate-api-token";
 import { parseEventRequest } from "@/lib/validation/event-request";
 
@@ -19,7 +20,7 @@ export async function handleEventRequest(request: Request): Promise<Response> {
     return await handle(request);
   } catch (error) {
     // Bad input never lands here (every check in handle() answers it with a 4xx): this is our fault.
-    console.error("[POST /api/v1/events] unexpected error", error);
+    logUnexpectedError("POST /api/v1/events", error);
     return apiError(
       500,
       "internal_error",
