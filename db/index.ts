@@ -12,7 +12,6 @@ type Handle = {
   db: Db;
   dialect: DialectName;
   url: string;
-  pgPool?: import("pg").Pool;
   sqlite?: import("better-sqlite3").Database;
 };
 
@@ -41,7 +40,7 @@ function openPostgres(url: string): Handle {
   pg.types.setTypeParser(20, (value: string) => Number(value));
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_MAX ?? 10) });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: "postgres", url, pgPool: pool };
+  return { db, dialect: "postgres", url };
 }
 
 function handle(): Handle {
@@ -60,11 +59,6 @@ export function getDb(): Db {
 
 export function getDialect(): DialectName {
   return handle().dialect;
-}
-
-/** The pg pool behind getDb() on Postgres (for LISTEN/NOTIFY), undefined on SQLite. */
-export function getPgPool(): import("pg").Pool | undefined {
-  return handle().pgPool;
 }
 
 /**

@@ -8,7 +8,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { useToast } from "@/components/ui/toast";
 import { revealWebhookSecretAction } from "@/lib/actions/webhooks/reveal-webhook-secret";
-import { generateWebhookSecret } from "./generate-secret";
+import { generateWebhookSecret } from "@/lib/crypto/generate-webhook-secret";
 
 /**
  * The secret input. In an edit of a webhook that has a secret, the stored secret stays on the

@@ -1,8 +1,8 @@
-import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import { getDb } from "@/db";
 import { maintenanceConfig } from "@/lib/config";
 import { encryptSecret } from "@/lib/crypto/encryption";
+import { generateWebhookSecret } from "@/lib/crypto/generate-webhook-secret";
 
 export type RotatedSecret = {
   /** The new secret, shown once to its owner (also revealable later like any secret). */
@@ -10,11 +10,6 @@ export type RotatedSecret = {
   /** Until when deliveries also carry a signature with the old secret; null when there was none. */
   previousSecretExpiresAt: number | null;
 };
-
-/** "whsec_" + base64 of 24 random bytes: the Standard Webhooks form the signer decodes. */
-export function newWebhookSecret(): string {
-  return `whsec_${randomBytes(24).toString("base64")}`;
-}
 
 /**
  * Gives the webhook a new secret. The current one becomes the previous secret, which keeps
@@ -27,7 +22,7 @@ export async function rotateWebhookSecret(
   webhookId: string,
   now = Date.now(),
 ): Promise<RotatedSecret | undefined> {
-  const secret = newWebhookSecret();
+  const secret = generateWebhookSecret();
   const expiresAt = now + maintenanceConfig.secretRotationGraceMs();
   // One UPDATE reads the old value and writes the new: two rotations at once can't lose a secret.
   const row = await getDb()

@@ -3,7 +3,7 @@ import { getDb } from "@/db";
 import { type TCreateWebhookInput, ZCreateWebhookSchema, ZUpdateWebhookSchema } from "@/lib/validation/webhook";
 import { createWebhook } from "@/lib/webhooks/create-webhook";
 import { deleteWebhook } from "@/lib/webhooks/delete-webhook";
-import { getWebhook } from "@/lib/webhooks/get-webhook";
+import { getWebhookDetail } from "@/lib/webhooks/get-webhook-detail";
 import { listWebhooks } from "@/lib/webhooks/list-webhooks";
 import { revealWebhookSecret } from "@/lib/webhooks/reveal-webhook-secret";
 import { setWebhookEnabled } from "@/lib/webhooks/set-webhook-enabled";
@@ -41,7 +41,11 @@ describe(`webhooks manage (lib) on ${testDialect}`, () => {
     const list = await listWebhooks(user.id);
     expect(list.map((w) => w.id)).toEqual([created.webhook.id]);
     expect(JSON.stringify(list)).not.toContain(SECRET);
-    expect(await getWebhook(user.id, created.webhook.id)).toEqual(created.webhook);
+    expect(await getWebhookDetail(user.id, created.webhook.id)).toEqual({
+      ...created.webhook,
+      previousSecretExpiresAt: null,
+      disabledAt: null,
+    });
 
     const updated = await updateWebhook(
       user.id,
@@ -62,7 +66,7 @@ describe(`webhooks manage (lib) on ${testDialect}`, () => {
 
     expect(await deleteWebhook(user.id, created.webhook.id)).toBe(true);
     expect(await listWebhooks(user.id)).toEqual([]);
-    expect(await getWebhook(user.id, created.webhook.id)).toBeNull();
+    expect(await getWebhookDetail(user.id, created.webhook.id)).toBeUndefined();
     expect(await deleteWebhook(user.id, created.webhook.id)).toBe(false);
   });
 
@@ -110,9 +114,10 @@ describe(`webhooks manage (lib) on ${testDialect}`, () => {
       .set({ enabled: 0, disabled_reason: "The endpoint answered 410 Gone", disabled_at: Date.now() })
       .where("id", "=", created.webhook.id)
       .execute();
-    expect(await getWebhook(user.id, created.webhook.id)).toMatchObject({
+    expect(await getWebhookDetail(user.id, created.webhook.id)).toMatchObject({
       enabled: false,
       disabledReason: "The endpoint answered 410 Gone",
+      disabledAt: expect.any(Number),
     });
 
     const disabledAgain = await setWebhookEnabled(user.id, created.webhook.id, false);
@@ -133,7 +138,7 @@ describe(`webhooks manage (lib) on ${testDialect}`, () => {
     const id = created.webhook.id;
     const before = await rawRow(id);
 
-    expect(await getWebhook(other.id, id)).toBeNull();
+    expect(await getWebhookDetail(other.id, id)).toBeUndefined();
     expect(await listWebhooks(other.id)).toEqual([]);
     expect(await revealWebhookSecret(other.id, id)).toBeNull();
     expect(await setWebhookEnabled(other.id, id, false)).toBeNull();

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { generateWebhookSecret } from "@/components/webhooks/generate-secret";
+import { generateWebhookSecret } from "@/lib/crypto/generate-webhook-secret";
 import { ZWebhookSecretSchema } from "@/lib/validation/webhook-fields";
 
-describe("the form's Generate button", () => {
+describe("the webhook secret generator (the form's Generate button and Rotate secret)", () => {
   it("makes whsec_ + base64 of 24 random bytes, accepted by the secret schema, different each time", () => {
     const seen = new Set<string>();
     for (let i = 0; i < 50; i++) {
