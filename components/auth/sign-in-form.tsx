@@ -30,6 +30,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       return;
     }
     router.replace(callbackUrl);
+    // next-auth has just set the session cookie: pages the router already holds (rendered
+    // signed out, e.g. the top bar) must be rendered again with it. Not data refreshing.
     router.refresh();
   }
 

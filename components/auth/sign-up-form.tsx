@@ -9,6 +9,7 @@ import { CredentialsFields } from "@/components/auth/credentials-fields";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
 import { signUpAction } from "@/lib/actions/auth/sign-up";
+import { callAction } from "@/lib/queries/use-action-mutation";
 import { type TSignUpSchema, ZSignUpSchema } from "@/lib/validation/auth";
 
 export function SignUpForm() {
@@ -20,11 +21,7 @@ export function SignUpForm() {
   const { errors, isSubmitting } = form.formState;
 
   async function onSubmit(values: TSignUpSchema) {
-    const result = await signUpAction(values).catch(() => ({
-      ok: false as const,
-      message: "Could not reach the server. Check your connection and try again.",
-      fieldErrors: undefined,
-    }));
+    const result = await callAction(signUpAction, values);
     if (!result.ok) {
       const fieldErrors = result.fieldErrors ?? {};
       if (fieldErrors.email) form.setError("email", { message: fieldErrors.email });
@@ -38,6 +35,8 @@ export function SignUpForm() {
       return;
     }
     router.replace("/settings/webhooks");
+    // next-auth has just set the session cookie: pages the router already holds (rendered
+    // signed out, e.g. the top bar) must be rendered again with it. Not data refreshing.
     router.refresh();
   }
 

@@ -1,11 +1,12 @@
 "use client";
 
-import * as React from "react";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { DialogClose, DialogFooter } from "@/components/ui/dialog";
 import { FieldError } from "@/components/ui/field-error";
+import { GuardedDialog } from "@/components/ui/guarded-dialog";
 import { useToast } from "@/components/ui/toast";
 import { revokeApiTokenAction } from "@/lib/actions/tokens/revoke-api-token";
+import { useActionMutation } from "@/lib/queries/use-action-mutation";
 
 type TokenRevokeDialogProps = {
   token: { id: string; name: string; prefix: string } | null;
@@ -18,57 +19,45 @@ type TokenRevokeDialogProps = {
 /** Asks before revoking: anything still using the token starts getting 401 at once. */
 export function TokenRevokeDialog({ token, onOpenChange, onCloseFocus, onRevoked }: TokenRevokeDialogProps) {
   const toast = useToast();
-  const [isPending, setIsPending] = React.useState(false);
-  const [error, setError] = React.useState<string | undefined>();
-
-  function changeOpen(next: boolean) {
-    if (isPending) return;
-    if (!next) setError(undefined);
-    onOpenChange(next);
-  }
+  const revocation = useActionMutation(revokeApiTokenAction);
 
   async function revoke() {
     if (!token) return;
-    setIsPending(true);
-    setError(undefined);
-    const result = await revokeApiTokenAction({ id: token.id });
-    setIsPending(false);
-    if (!result.ok) {
-      setError(result.message);
-      return;
-    }
+    const result = await revocation.run({ id: token.id });
+    if (!result.ok) return;
     toast({ title: "Token revoked", description: `“${token.name}” no longer works.` });
     onRevoked();
     onOpenChange(false);
   }
 
   return (
-    <Dialog open={token !== null} onOpenChange={changeOpen}>
-      <DialogContent
-        hideClose={isPending}
-        onInteractOutside={(event) => isPending && event.preventDefault()}
-        onCloseAutoFocus={(event) => {
-          event.preventDefault();
-          onCloseFocus();
-        }}
-      >
-        <DialogHeader>
-          <DialogTitle>Revoke token?</DialogTitle>
-          <DialogDescription>
-            “{token?.name}” ({token?.prefix}…) stops working immediately: requests using it get 401 Unauthorized. This cannot be
-            undone.
-          </DialogDescription>
-        </DialogHeader>
-        <FieldError id="token-revoke-error" message={error} />
+    <GuardedDialog
+      open={token !== null}
+      onOpenChange={onOpenChange}
+      mutation={revocation}
+      title="Revoke token?"
+      description={
+        <>
+          “{token?.name}” ({token?.prefix}…) stops working immediately: requests using it get 401 Unauthorized. This cannot be
+          undone.
+        </>
+      }
+      onCloseAutoFocus={(event) => {
+        event.preventDefault();
+        onCloseFocus();
+      }}
+    >
+      <FieldError id="token-revoke-error" message={revocation.failure} />
+      <fieldset disabled={revocation.isPending}>
         <DialogFooter>
-          <Button variant="outline" disabled={isPending} onClick={() => changeOpen(false)}>
-            Cancel
-          </Button>
-          <Button variant="destructive" disabled={isPending} onClick={revoke}>
-            {isPending ? "Revoking…" : "Revoke token"}
+          <DialogClose asChild>
+            <Button variant="outline">Cancel</Button>
+          </DialogClose>
+          <Button variant="destructive" onClick={revoke}>
+            {revocation.isPending ? "Revoking…" : "Revoke token"}
           </Button>
         </DialogFooter>
-      </DialogContent>
-    </Dialog>
+      </fieldset>
+    </GuardedDialog>
   );
 }

@@ -6,12 +6,15 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { TimeText } from "@/components/ui/time-text";
+import { useApiTokens } from "@/lib/queries/api-tokens";
 import type { ApiTokenSummary } from "@/lib/tokens/list-api-tokens";
 import { TokenCreateDialog } from "./token-create-dialog";
 import { TokenRevokeDialog } from "./token-revoke-dialog";
 
 /** The API tokens tab: intro, "Create token", and the list (or its empty state). */
-export function TokensTable({ tokens }: { tokens: ApiTokenSummary[] }) {
+export function TokensTable() {
+  const query = useApiTokens();
+  const tokens = query.data ?? [];
   const [revoking, setRevoking] = React.useState<ApiTokenSummary | null>(null);
   const [isCreateOpen, setIsCreateOpen] = React.useState(false);
   // The dialogs have no Radix trigger (see TokenCreateDialog), so focus is given back by hand:

@@ -8,9 +8,9 @@ import { cn } from "@/components/ui/cn";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { TimeText } from "@/components/ui/time-text";
 import type { DeliveryListRow } from "@/lib/delivery-log/list-deliveries";
+import { useDeliveries } from "@/lib/queries/delivery-log";
 import type { DeliveryStatusTab, TDeliveryFilters } from "@/lib/validation/delivery-filters";
 import { DeliveryEventFilter } from "./delivery-event-filter";
-import { type InitialLog, useDeliveries } from "./delivery-queries";
 import { DeliverySearch } from "./delivery-search";
 import { DeliverySheet } from "./delivery-sheet";
 import { DeliveryStatusBadge } from "./delivery-status-badge";
@@ -81,17 +81,9 @@ function DeliveryRow({ row, onOpen }: { row: DeliveryListRow; onOpen: () => void
 }
 
 /** The delivery log: status tabs, event and id filters (all in the URL), live rows, "Load more". */
-export function DeliveriesLog({
-  webhookId,
-  subscribedEvents,
-  initialLog,
-}: {
-  webhookId: string;
-  subscribedEvents: string[];
-  initialLog?: InitialLog;
-}) {
+export function DeliveriesLog({ webhookId, subscribedEvents }: { webhookId: string; subscribedEvents: string[] }) {
   const [filters, setFilters] = useDeliveryFilters();
-  const query = useDeliveries(webhookId, filters, initialLog);
+  const query = useDeliveries(webhookId, filters);
   const [openId, setOpenId] = useState<string | null>(null);
   // The sheet is opened by state, so focus goes back by hand to what opened it (a row's button).
   const openerRef = useRef<HTMLElement | null>(null);

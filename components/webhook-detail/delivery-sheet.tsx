@@ -9,30 +9,32 @@ import { useToast } from "@/components/ui/toast";
 import { copyAsCurlAction } from "@/lib/actions/deliveries/copy-as-curl";
 import { resendDeliveryAction } from "@/lib/actions/deliveries/resend-delivery";
 import type { DeliveryDetail } from "@/lib/delivery-log/get-delivery";
+import { useDelivery } from "@/lib/queries/delivery-log";
+import { callAction, useActionMutation } from "@/lib/queries/use-action-mutation";
 import { AttemptCard } from "./attempt-card";
-import { useDelivery, useRefreshWebhookData } from "./delivery-queries";
 import { DeliveryStatusBadge } from "./delivery-status-badge";
 import { LoadError } from "./load-error";
-import { runAction } from "./run-action";
 
-function SheetActions({ delivery, webhookId }: { delivery: DeliveryDetail; webhookId: string }) {
+function SheetActions({ delivery }: { delivery: DeliveryDetail }) {
   const toast = useToast();
-  const refresh = useRefreshWebhookData(webhookId);
-  const [busy, setBusy] = useState<"resend" | "curl" | null>(null);
+  const resending = useActionMutation(resendDeliveryAction);
+  const [isSigning, setSigning] = useState(false);
+  const isBusy = resending.isPending || isSigning;
 
   async function resend() {
-    setBusy("resend");
-    const result = await runAction(() => resendDeliveryAction({ deliveryId: delivery.id }));
-    setBusy(null);
-    if (!result.ok) return toast({ title: "Could not resend", description: result.message, variant: "destructive" });
-    toast({ title: "Resend queued", description: "The new attempt shows here in a moment." });
-    await refresh();
+    const result = await resending.run({ deliveryId: delivery.id });
+    toast(
+      result.ok
+        ? { title: "Resend queued", description: "The new attempt shows here in a moment." }
+        : { title: "Could not resend", description: result.message, variant: "destructive" },
+    );
   }
 
+  // A read (the command is signed on the server, nothing changes), so not a mutation.
   async function copyCurl() {
-    setBusy("curl");
-    const result = await runAction(() => copyAsCurlAction({ deliveryId: delivery.id }));
-    setBusy(null);
+    setSigning(true);
+    const result = await callAction(copyAsCurlAction, { deliveryId: delivery.id });
+    setSigning(false);
     if (!result.ok) return toast({ title: "Could not build the command", description: result.message, variant: "destructive" });
     const isCopied = await copyToClipboard(result.command);
     toast(
@@ -44,11 +46,11 @@ function SheetActions({ delivery, webhookId }: { delivery: DeliveryDetail; webho
 
   return (
     <div className="flex flex-wrap gap-2">
-      <Button onClick={resend} disabled={busy !== null}>
-        {busy === "resend" ? "Queuing…" : "Resend"}
+      <Button onClick={resend} disabled={isBusy}>
+        {resending.isPending ? "Queuing…" : "Resend"}
       </Button>
-      <Button variant="outline" onClick={copyCurl} disabled={busy !== null}>
-        {busy === "curl" ? "Signing…" : "Copy as curl"}
+      <Button variant="outline" onClick={copyCurl} disabled={isBusy}>
+        {isSigning ? "Signing…" : "Copy as curl"}
       </Button>
     </div>
   );
@@ -116,7 +118,7 @@ export function DeliverySheet({
             </dd>
           </div>
         </dl>
-        <SheetActions delivery={delivery} webhookId={webhookId} />
+        <SheetActions delivery={delivery} />
         <section aria-label="Attempts" className="grid gap-4">
           {attempts.length === 0 ? (
             <p className="rounded-lg border border-dashed border-neutral-300 p-6 text-center text-sm text-neutral-600">

@@ -3,9 +3,8 @@
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { TimeText } from "@/components/ui/time-text";
-import type { WebhookHealth } from "@/lib/delivery-log/get-webhook-health";
 import { formatCount, formatDuration } from "@/lib/format";
-import { useWebhookHealth } from "./delivery-queries";
+import { useWebhookHealth } from "@/lib/queries/delivery-log";
 import { LoadError } from "./load-error";
 
 function Stat({ label, children, tone }: { label: string; children: React.ReactNode; tone?: "good" | "bad" }) {
@@ -33,8 +32,8 @@ function percent(rate: number): string {
 }
 
 /** Last 24 h at a glance, refreshed while the page is open. */
-export function HealthStrip({ webhookId, initialHealth }: { webhookId: string; initialHealth?: WebhookHealth }) {
-  const query = useWebhookHealth(webhookId, initialHealth);
+export function HealthStrip({ webhookId }: { webhookId: string }) {
+  const query = useWebhookHealth(webhookId);
   const health = query.data;
 
   if (query.isError && !health) {

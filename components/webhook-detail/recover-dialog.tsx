@@ -11,7 +11,8 @@ import { Label } from "@/components/ui/label";
 import { useToast } from "@/components/ui/toast";
 import { countFailedSinceAction, recoverFailedAction } from "@/lib/actions/deliveries/recover-failed";
 import { formatCount, toDateTimeLocalValue } from "@/lib/format";
-import { runAction } from "./run-action";
+import { queryKeys } from "@/lib/queries/query-keys";
+import { callAction, useActionMutation } from "@/lib/queries/use-action-mutation";
 
 const HOUR = 60 * 60 * 1000;
 const PRESETS = [
@@ -25,23 +26,20 @@ export function RecoverDialog({
   webhookId,
   open,
   onOpenChange,
-  onRecovered,
 }: {
   webhookId: string;
   open: boolean;
   onOpenChange: (open: boolean) => void;
-  onRecovered: () => void;
 }) {
   const toast = useToast();
   const [since, setSince] = useState(() => toDateTimeLocalValue(Date.now() - 24 * HOUR));
-  const [isBusy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const recovering = useActionMutation(recoverFailedAction);
   const sinceMs = Date.parse(since);
 
   const count = useQuery({
-    queryKey: ["recover-count", webhookId, sinceMs],
+    queryKey: queryKeys.failedSince(webhookId, sinceMs),
     queryFn: async () => {
-      const result = await runAction(() => countFailedSinceAction({ webhookId, since: sinceMs }));
+      const result = await callAction(countFailedSinceAction, { webhookId, since: sinceMs });
       if (!result.ok) throw new Error(result.message);
       return result;
     },
@@ -51,15 +49,11 @@ export function RecoverDialog({
   });
 
   async function recover() {
-    setBusy(true);
-    setError(undefined);
-    const result = await runAction(() => recoverFailedAction({ webhookId, since: sinceMs }));
-    setBusy(false);
-    if (!result.ok) return setError(result.message);
+    const result = await recovering.run({ webhookId, since: sinceMs });
+    if (!result.ok) return;
     toast({
       title: `${formatCount(result.recovered)} ${result.recovered === 1 ? "delivery" : "deliveries"} queued again`,
     });
-    onRecovered();
     onOpenChange(false);
   }
 
@@ -78,15 +72,12 @@ export function RecoverDialog({
   return (
     <GuardedDialog
       open={open}
-      onOpenChange={(next) => {
-        setError(undefined);
-        onOpenChange(next);
-      }}
-      isBusy={isBusy}
+      onOpenChange={onOpenChange}
+      mutation={recovering}
       title="Recover failed deliveries"
       description="Resend every failed or cancelled delivery of this webhook created since a time, at most 10,000 at once."
     >
-      <fieldset disabled={isBusy} className="grid gap-4">
+      <fieldset disabled={recovering.isPending} className="grid gap-4">
         <div className="grid gap-2">
           <Label htmlFor="recover-since">Failed since</Label>
           <Input
@@ -112,13 +103,13 @@ export function RecoverDialog({
         <p role="status" className="rounded-md bg-neutral-100 px-3 py-2 text-sm text-neutral-800">
           {summary}
         </p>
-        <FieldError id="recover-error" message={error} />
+        <FieldError id="recover-error" message={recovering.failure} />
         <DialogFooter>
           <DialogClose asChild>
             <Button variant="outline">Cancel</Button>
           </DialogClose>
           <Button onClick={recover} disabled={!count.data || n === 0}>
-            {isBusy ? "Resending…" : n > 0 ? `Resend ${formatCount(n)}` : "Resend"}
+            {recovering.isPending ? "Resending…" : n > 0 ? `Resend ${formatCount(n)}` : "Resend"}
           </Button>
         </DialogFooter>
       </fieldset>

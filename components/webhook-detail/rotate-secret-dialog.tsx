@@ -1,6 +1,5 @@
 "use client";
 
-import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { DialogClose, DialogFooter } from "@/components/ui/dialog";
@@ -10,9 +9,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { rotateWebhookSecretAction } from "@/lib/actions/webhooks/rotate-webhook-secret";
 import { formatDateTime } from "@/lib/format";
-import { runAction } from "./run-action";
-
-type Rotated = { secret: string; previousSecretExpiresAt: number | null };
+import { useActionMutation } from "@/lib/queries/use-action-mutation";
 
 /**
  * Rotate: warns, rotates, then shows the new secret once with Copy and when the old one stops
@@ -22,39 +19,21 @@ export function RotateSecretDialog({
   webhookId,
   open,
   onOpenChange,
-  onRotated,
 }: {
   webhookId: string;
   open: boolean;
   onOpenChange: (open: boolean) => void;
-  onRotated: () => void;
 }) {
-  const [isBusy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const [rotated, setRotated] = useState<Rotated | null>(null);
-
-  function close(next: boolean) {
-    if (next) return onOpenChange(true);
-    setRotated(null);
-    setError(undefined);
-    onOpenChange(false);
-  }
-
-  async function rotate() {
-    setBusy(true);
-    setError(undefined);
-    const result = await runAction(() => rotateWebhookSecretAction({ webhookId }));
-    setBusy(false);
-    if (!result.ok) return setError(result.message);
-    setRotated({ secret: result.secret, previousSecretExpiresAt: result.previousSecretExpiresAt });
-    onRotated();
-  }
+  const rotation = useActionMutation(rotateWebhookSecretAction);
+  const rotated = rotation.data;
+  const isBusy = rotation.isPending;
 
   return (
     <GuardedDialog
       open={open}
-      onOpenChange={close}
-      isBusy={isBusy || rotated !== null}
+      onOpenChange={onOpenChange}
+      mutation={rotation}
+      isBusy={rotated !== undefined}
       title={rotated ? "New signing secret" : "Rotate signing secret?"}
       description={
         rotated
@@ -83,7 +62,7 @@ export function RotateSecretDialog({
               : "This webhook had no secret before: deliveries are signed from now on."}
           </p>
           <DialogFooter>
-            <Button onClick={() => close(false)}>Done</Button>
+            <Button onClick={() => onOpenChange(false)}>Done</Button>
           </DialogFooter>
         </div>
       ) : (
@@ -93,13 +72,13 @@ export function RotateSecretDialog({
             <code className="font-mono text-xs">webhook-signature</code>), so a receiver can switch without missing a delivery.{" "}
             <code className="font-mono text-xs">X-Documenso-Signature</code> uses the new secret at once.
           </p>
-          <FieldError id="rotate-error" message={error} />
+          <FieldError id="rotate-error" message={rotation.failure} />
           <fieldset disabled={isBusy}>
             <DialogFooter>
               <DialogClose asChild>
                 <Button variant="outline">Cancel</Button>
               </DialogClose>
-              <Button variant="destructive" onClick={rotate}>
+              <Button variant="destructive" onClick={() => void rotation.run({ webhookId })}>
                 {isBusy ? "Rotating…" : "Rotate secret"}
               </Button>
             </DialogFooter>

@@ -6,7 +6,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { Input } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
 import { revealWebhookSecretAction } from "@/lib/actions/webhooks/reveal-webhook-secret";
-import { runAction } from "./run-action";
+import { callAction } from "@/lib/queries/use-action-mutation";
 
 /** The current secret, fetched from the server only when its owner asks (Reveal or Copy). */
 export function SecretPanel({ webhookId, hasSecret }: { webhookId: string; hasSecret: boolean }) {
@@ -14,7 +14,7 @@ export function SecretPanel({ webhookId, hasSecret }: { webhookId: string; hasSe
   const [secret, setSecret] = useState<string | null>(null);
 
   async function load(): Promise<string | null> {
-    const result = await runAction(() => revealWebhookSecretAction({ id: webhookId }));
+    const result = await callAction(revealWebhookSecretAction, { id: webhookId });
     if (!result.ok) {
       toast({ title: "Could not read the secret", description: result.message, variant: "destructive" });
       return null;

@@ -9,9 +9,9 @@ import { GuardedDialog } from "@/components/ui/guarded-dialog";
 import { Label } from "@/components/ui/label";
 import { sendTestEventAction } from "@/lib/actions/webhooks/send-test-event";
 import { formatDuration } from "@/lib/format";
+import { useActionMutation } from "@/lib/queries/use-action-mutation";
 import type { TestEventOutcome } from "@/lib/webhooks/send-test-event";
 import { prettyJson } from "./pretty-json";
-import { runAction } from "./run-action";
 
 function Outcome({ outcome }: { outcome: TestEventOutcome }) {
   if (outcome.pending) {
@@ -50,7 +50,6 @@ export function TestEventDialog({
   isEnabled,
   open,
   onOpenChange,
-  onSent,
 }: {
   webhookId: string;
   /** Dotted names the webhook listens to. */
@@ -59,36 +58,18 @@ export function TestEventDialog({
   isEnabled: boolean;
   open: boolean;
   onOpenChange: (open: boolean) => void;
-  onSent: () => void;
 }) {
   const [event, setEvent] = useState(events[0] ?? "");
-  const [isBusy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const [outcome, setOutcome] = useState<TestEventOutcome | null>(null);
+  const sending = useActionMutation(sendTestEventAction);
+  const isBusy = sending.isPending;
+  const outcome = sending.data?.outcome;
   const selected = events.includes(event) ? event : (events[0] ?? "");
-
-  async function send() {
-    setBusy(true);
-    setError(undefined);
-    setOutcome(null);
-    const result = await runAction(() => sendTestEventAction({ webhookId, event: selected }));
-    setBusy(false);
-    if (!result.ok) return setError(result.message);
-    setOutcome(result.outcome);
-    onSent();
-  }
 
   return (
     <GuardedDialog
       open={open}
-      onOpenChange={(next) => {
-        if (!next) {
-          setOutcome(null);
-          setError(undefined);
-        }
-        onOpenChange(next);
-      }}
-      isBusy={isBusy}
+      onOpenChange={onOpenChange}
+      mutation={sending}
       title="Send a test event"
       description="Sends the event's example payload, signed as usual, to this webhook only. It is logged like any delivery."
     >
@@ -124,14 +105,17 @@ export function TestEventDialog({
           </p>
         ) : null}
         {outcome ? <Outcome outcome={outcome} /> : null}
-        <FieldError id="test-error" message={error} />
+        <FieldError id="test-error" message={sending.failure} />
         <DialogFooter>
           <DialogClose asChild>
             <Button variant="outline" disabled={isBusy}>
               Close
             </Button>
           </DialogClose>
-          <Button onClick={send} disabled={isBusy || events.length === 0 || !isEnabled}>
+          <Button
+            onClick={() => void sending.run({ webhookId, event: selected })}
+            disabled={isBusy || events.length === 0 || !isEnabled}
+          >
             {isBusy ? "Sending…" : outcome ? "Send again" : "Send test"}
           </Button>
         </DialogFooter>

@@ -1,30 +1,33 @@
 "use client";
 
-import type { WebhookHealth } from "@/lib/delivery-log/get-webhook-health";
-import type { WebhookDetailView } from "@/lib/webhooks/get-webhook-detail";
+import { Card } from "@/components/ui/card";
+import { useWebhook } from "@/lib/queries/webhooks";
 import { DeliveriesLog } from "./deliveries-log";
-import type { InitialLog } from "./delivery-queries";
 import { HealthStrip } from "./health-strip";
+import { LoadError } from "./load-error";
 import { WebhookHeader } from "./webhook-header";
 
 /**
- * The webhook detail page: header with actions, 24 h health, live delivery log. Health and the
- * log's first page come rendered from the server, so the page shows data at first paint, then poll.
+ * The webhook detail page: header with actions, 24 h health, live delivery log. The server
+ * render seeds every query, so the page shows data at first paint, then each one polls.
  */
-export function WebhookDetail({
-  webhook,
-  initialHealth,
-  initialLog,
-}: {
-  webhook: WebhookDetailView;
-  initialHealth?: WebhookHealth;
-  initialLog?: InitialLog;
-}) {
+export function WebhookDetail({ webhookId }: { webhookId: string }) {
+  const query = useWebhook(webhookId);
+  const webhook = query.data;
+  if (!webhook) {
+    return query.isError ? (
+      <Card className="border-red-200 bg-red-50 px-4 py-3">
+        <LoadError what="This webhook" message={query.error.message} onRetry={() => void query.refetch()} />
+      </Card>
+    ) : (
+      <Card role="status" aria-busy="true" aria-label="Loading webhook" className="h-32 animate-pulse bg-neutral-50" />
+    );
+  }
   return (
     <div className="grid grid-cols-1 gap-6">
       <WebhookHeader webhook={webhook} />
-      <HealthStrip webhookId={webhook.id} initialHealth={initialHealth} />
-      <DeliveriesLog webhookId={webhook.id} subscribedEvents={webhook.events} initialLog={initialLog} />
+      <HealthStrip webhookId={webhook.id} />
+      <DeliveriesLog webhookId={webhook.id} subscribedEvents={webhook.events} />
     </div>
   );
 }

@@ -1,8 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -10,15 +9,12 @@ import { TimeText } from "@/components/ui/time-text";
 import { useToast } from "@/components/ui/toast";
 import { WebhookEditDialog } from "@/components/webhooks/webhook-edit-dialog";
 import { setWebhookEnabledAction } from "@/lib/actions/webhooks/set-webhook-enabled";
+import { useActionMutation } from "@/lib/queries/use-action-mutation";
 import type { WebhookDetailView } from "@/lib/webhooks/get-webhook-detail";
-import { useRefreshWebhookData } from "./delivery-queries";
 import { RecoverDialog } from "./recover-dialog";
 import { RotateSecretDialog } from "./rotate-secret-dialog";
-import { runAction } from "./run-action";
 import { SecretPanel } from "./secret-panel";
 import { TestEventDialog } from "./test-event-dialog";
-
-const HEADER_REFRESH_MS = 15_000;
 
 type OpenDialog = "test" | "edit" | "rotate" | "recover" | null;
 
@@ -60,13 +56,11 @@ function DisabledNotice({
   );
 }
 
-/** URL, state, events, secret and the webhook's actions; refreshes the server render after a change. */
+/** URL, state, events, secret and the webhook's actions (each change re-reads the page's data). */
 export function WebhookHeader({ webhook }: { webhook: WebhookDetailView }) {
-  const router = useRouter();
   const toast = useToast();
-  const refreshData = useRefreshWebhookData(webhook.id);
   const [dialog, setDialog] = useState<OpenDialog>(null);
-  const [isEnabling, setEnabling] = useState(false);
+  const enabling = useActionMutation(setWebhookEnabledAction);
   // The dialogs are opened by state, not by a Radix trigger, so focus is handed back to the
   // button that opened one by hand once it has closed (keyboard users keep their place).
   const triggers = useRef<Partial<Record<Exclude<OpenDialog, null>, HTMLButtonElement | null>>>({});
@@ -86,23 +80,13 @@ export function WebhookHeader({ webhook }: { webhook: WebhookDetailView }) {
   });
 
   // Enabled first, then tested: the worker sends nothing to a disabled webhook, tests included.
-  // The system can disable the webhook while the page is open (410 Gone, auto-disable): re-read
-  // the header now and then, as the log and health poll themselves.
-  useEffect(() => {
-    const timer = setInterval(() => router.refresh(), HEADER_REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [router]);
-
   async function enable(thenTest: boolean) {
-    setEnabling(true);
-    const result = await runAction(() => setWebhookEnabledAction({ id: webhook.id, enabled: true }));
-    setEnabling(false);
+    const result = await enabling.run({ id: webhook.id, enabled: true });
     if (!result.ok) return toast({ title: "Could not re-enable", description: result.message, variant: "destructive" });
     toast({
       title: "Webhook enabled",
       description: thenTest ? undefined : "Send a test event to check the endpoint, or recover what failed.",
     });
-    router.refresh();
     if (thenTest) setDialog("test");
   }
 
@@ -140,7 +124,7 @@ export function WebhookHeader({ webhook }: { webhook: WebhookDetailView }) {
           </Button>
         </div>
       </div>
-      {!webhook.enabled ? <DisabledNotice webhook={webhook} onEnable={enable} isBusy={isEnabling} /> : null}
+      {!webhook.enabled ? <DisabledNotice webhook={webhook} onEnable={enable} isBusy={enabling.isPending} /> : null}
       <div className="grid gap-2 border-t border-neutral-200 pt-4">
         {/* Keyed by updatedAt: a revealed secret is forgotten after a rotation or an edit. */}
         <SecretPanel key={webhook.updatedAt} webhookId={webhook.id} hasSecret={webhook.hasSecret} />
@@ -151,26 +135,10 @@ export function WebhookHeader({ webhook }: { webhook: WebhookDetailView }) {
         ) : null}
       </div>
 
-      <TestEventDialog
-        webhookId={webhook.id}
-        events={webhook.events}
-        isEnabled={webhook.enabled}
-        onSent={() => {
-          void refreshData();
-          router.refresh();
-        }}
-        {...dialogProps("test")}
-      />
-      <WebhookEditDialog
-        webhook={webhook}
-        open={dialog === "edit"}
-        onOpenChange={(open) => {
-          setOpen("edit", open);
-          if (!open) router.refresh();
-        }}
-      />
-      <RecoverDialog webhookId={webhook.id} onRecovered={() => void refreshData()} {...dialogProps("recover")} />
-      <RotateSecretDialog webhookId={webhook.id} onRotated={() => router.refresh()} {...dialogProps("rotate")} />
+      <TestEventDialog webhookId={webhook.id} events={webhook.events} isEnabled={webhook.enabled} {...dialogProps("test")} />
+      <WebhookEditDialog webhook={webhook} {...dialogProps("edit")} />
+      <RecoverDialog webhookId={webhook.id} {...dialogProps("recover")} />
+      <RotateSecretDialog webhookId={webhook.id} {...dialogProps("rotate")} />
     </Card>
   );
 }

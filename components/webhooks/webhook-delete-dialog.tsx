@@ -1,13 +1,13 @@
 "use client";
 
-import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { DialogClose, DialogFooter } from "@/components/ui/dialog";
 import { FieldError } from "@/components/ui/field-error";
 import { GuardedDialog } from "@/components/ui/guarded-dialog";
+import { useToast } from "@/components/ui/toast";
 import { deleteWebhookAction } from "@/lib/actions/webhooks/delete-webhook";
+import { useActionMutation } from "@/lib/queries/use-action-mutation";
 import type { WebhookView } from "@/lib/webhooks/webhook-view";
-import { useWebhookMutation } from "./use-webhook-mutation";
 
 export function WebhookDeleteDialog({
   webhook,
@@ -18,39 +18,33 @@ export function WebhookDeleteDialog({
   open: boolean;
   onOpenChange: (open: boolean) => void;
 }) {
-  const [isBusy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const mutate = useWebhookMutation();
+  const toast = useToast();
+  const deletion = useActionMutation(deleteWebhookAction);
 
   async function confirm() {
-    setBusy(true);
-    setError(undefined);
-    const result = await mutate(() => deleteWebhookAction({ id: webhook.id }), "Webhook deleted");
-    setBusy(false);
-    if (result.ok) onOpenChange(false);
-    else setError(result.message);
+    const result = await deletion.run({ id: webhook.id });
+    if (!result.ok) return;
+    toast({ title: "Webhook deleted" });
+    onOpenChange(false);
   }
 
   return (
     <GuardedDialog
       open={open}
-      onOpenChange={(next) => {
-        setError(undefined);
-        onOpenChange(next);
-      }}
-      isBusy={isBusy}
+      onOpenChange={onOpenChange}
+      mutation={deletion}
       title="Delete webhook?"
       description="Deliveries to this URL stop at once, and its delivery log is deleted with it. This cannot be undone."
     >
       <p className="break-all rounded-md bg-neutral-100 px-3 py-2 font-mono text-sm">{webhook.url}</p>
-      <FieldError id="delete-webhook-error" message={error} />
-      <fieldset disabled={isBusy}>
+      <FieldError id="delete-webhook-error" message={deletion.failure} />
+      <fieldset disabled={deletion.isPending}>
         <DialogFooter>
           <DialogClose asChild>
             <Button variant="outline">Cancel</Button>
           </DialogClose>
           <Button variant="destructive" onClick={confirm}>
-            {isBusy ? "Deleting…" : "Delete"}
+            {deletion.isPending ? "Deleting…" : "Delete"}
           </Button>
         </DialogFooter>
       </fieldset>

@@ -1,10 +1,10 @@
 "use client";
 
-import { useState } from "react";
 import { GuardedDialog } from "@/components/ui/guarded-dialog";
+import { useToast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/actions/result";
+import { useActionMutation } from "@/lib/queries/use-action-mutation";
 import type { TWebhookFormSchema } from "@/lib/validation/webhook-fields";
-import { useWebhookMutation } from "./use-webhook-mutation";
 import { WebhookForm, type WebhookFormValues } from "./webhook-form";
 
 /** Create and Edit: the form in a dialog that stays open while saving and closes on success. */
@@ -31,13 +31,13 @@ export function WebhookFormDialog({
   successTitle: string;
   save: (values: TWebhookFormSchema) => Promise<ActionResult>;
 }) {
-  const [isBusy, setBusy] = useState(false);
-  const mutate = useWebhookMutation();
+  const toast = useToast();
+  const saving = useActionMutation(save);
   return (
     <GuardedDialog
       open={open}
       onOpenChange={onOpenChange}
-      isBusy={isBusy}
+      mutation={saving}
       trigger={trigger}
       size="lg"
       title={title}
@@ -49,11 +49,10 @@ export function WebhookFormDialog({
           defaultValues={defaultValues}
           storedSecretOf={storedSecretOf}
           submitLabel={submitLabel}
-          onBusyChange={setBusy}
           onSubmit={async (values) => {
-            const result = await mutate(() => save(values), successTitle);
+            const result = await saving.run(values);
             if (result.ok) {
-              setBusy(false);
+              toast({ title: successTitle });
               onOpenChange(false);
             }
             return result;

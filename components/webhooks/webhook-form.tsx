@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { DialogClose, DialogFooter } from "@/components/ui/dialog";
@@ -28,13 +28,11 @@ export function WebhookForm({
   storedSecretOf,
   submitLabel,
   onSubmit,
-  onBusyChange,
 }: {
   defaultValues: WebhookFormValues;
   storedSecretOf?: string;
   submitLabel: string;
   onSubmit: (values: TWebhookFormSchema) => Promise<ActionResult>;
-  onBusyChange: (isBusy: boolean) => void;
 }) {
   const form = useForm<TWebhookFormInput, unknown, TWebhookFormSchema>({
     resolver: zodResolver(ZWebhookFormSchema),
@@ -42,8 +40,6 @@ export function WebhookForm({
   });
   const { errors, isSubmitting } = form.formState;
   const [isSecretTouched, setSecretTouched] = useState(false);
-
-  useEffect(() => onBusyChange(isSubmitting), [isSubmitting, onBusyChange]);
 
   async function submit(values: TWebhookFormSchema) {
     const isSecretKept = !!storedSecretOf && !isSecretTouched;

@@ -9,6 +9,7 @@ import { Label } from "@/components/ui/label";
 import { useToast } from "@/components/ui/toast";
 import { revealWebhookSecretAction } from "@/lib/actions/webhooks/reveal-webhook-secret";
 import { generateWebhookSecret } from "@/lib/crypto/generate-webhook-secret";
+import { callAction } from "@/lib/queries/use-action-mutation";
 
 /**
  * The secret input. In an edit of a webhook that has a secret, the stored secret stays on the
@@ -37,7 +38,7 @@ export function WebhookSecretField({
     if (!storedSecretOf) return value;
     setLoading(true);
     try {
-      const result = await revealWebhookSecretAction({ id: storedSecretOf });
+      const result = await callAction(revealWebhookSecretAction, { id: storedSecretOf });
       if (!result.ok) {
         toast({ title: "Could not reveal the secret", description: result.message, variant: "destructive" });
         return null;

@@ -3,8 +3,7 @@
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { WebhookView } from "@/lib/webhooks/webhook-view";
-import { useWebhooks } from "./webhook-query";
+import { useWebhooks } from "@/lib/queries/webhooks";
 import { WebhookRow } from "./webhook-row";
 
 function EmptyState({ onCreate }: { onCreate: () => void }) {
@@ -46,8 +45,8 @@ function LoadingRows() {
   );
 }
 
-export function WebhooksTable({ initialWebhooks, onCreate }: { initialWebhooks?: WebhookView[]; onCreate: () => void }) {
-  const query = useWebhooks(initialWebhooks);
+export function WebhooksTable({ onCreate }: { onCreate: () => void }) {
+  const query = useWebhooks();
 
   if (query.isError && !query.data) {
     return (

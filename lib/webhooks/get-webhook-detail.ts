@@ -5,8 +5,6 @@ import { toWebhookView, type WebhookView } from "@/lib/webhooks/webhook-view";
 export type WebhookDetailView = WebhookView & {
   /** While set and in the future, the rotated-out secret still signs deliveries. */
   previousSecretExpiresAt: number | null;
-  /** When the system disabled it (auto-disable, 410 Gone); null when disabled by hand or enabled. */
-  disabledAt: number | null;
 };
 
 /** One of the user's webhooks for its detail page, or undefined (another user's id included). */
@@ -18,6 +16,5 @@ export async function getWebhookDetail(userId: string, id: string, now = Date.no
   return {
     ...toWebhookView(row),
     previousSecretExpiresAt: isPreviousValid ? expiresAt : null,
-    disabledAt: row.disabled_at === null ? null : Number(row.disabled_at),
   };
 }

@@ -13,6 +13,8 @@ export type WebhookView = {
   events: string[];
   enabled: boolean;
   disabledReason: string | null;
+  /** When the system disabled it (auto-disable, 410 Gone); null when disabled by hand or enabled. */
+  disabledAt: number | null;
   hasSecret: boolean;
   /** Documenso compatibility: the plain secret also goes in X-Documenso-Secret. */
   sendSecretHeader: boolean;
@@ -45,6 +47,7 @@ export function toWebhookView(row: Webhook): WebhookView {
     events: parseStoredEvents(row.events),
     enabled: row.enabled === 1,
     disabledReason: row.disabled_reason,
+    disabledAt: row.disabled_at === null ? null : Number(row.disabled_at),
     hasSecret: row.secret_encrypted !== null,
     sendSecretHeader: row.send_secret_header === 1,
     includeRecipientTokens: row.include_recipient_tokens === 1,

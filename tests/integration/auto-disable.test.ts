@@ -1,12 +1,16 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { autoDisableFailingWebhooks } from "@/lib/delivery-engine/maintenance/auto-disable";
-import { listAutoDisabledWebhooks } from "@/lib/webhooks/list-auto-disabled-webhooks";
+import { disabledWebhookNotices } from "@/lib/webhooks/disabled-notices";
+import { listWebhooks } from "@/lib/webhooks/list-webhooks";
 import { setWebhookEnabled } from "@/lib/webhooks/set-webhook-enabled";
 import { testDialect } from "../helpers/db-info";
 import { insertAttempts, insertDeliveries } from "../helpers/deliveries";
 import { createTestUser } from "../helpers/users";
 import { createTestWebhook } from "../helpers/webhooks";
+
+/** What the Webhooks tab's notice shows this user. */
+const noticesOf = async (ownerId: string) => disabledWebhookNotices(await listWebhooks(ownerId));
 
 // A shortened window (3 minutes, set through the env knob) and attempts placed in time, so
 // "failing for the whole window" is exact and nothing depends on the clock.
@@ -76,7 +80,7 @@ describe(`auto-disable (${testDialect})`, () => {
       disabled_reason: "Disabled automatically: every delivery failed for 3 minutes",
       disabled_at: NOW,
     });
-    const notices = await listAutoDisabledWebhooks(userId);
+    const notices = await noticesOf(userId);
     expect(notices).toContainEqual({
       webhookId: failing,
       url: expect.stringContaining("/hook-"),
@@ -84,7 +88,7 @@ describe(`auto-disable (${testDialect})`, () => {
       disabledAt: NOW,
     });
     const other = await createTestUser();
-    expect(await listAutoDisabledWebhooks(other.id)).toEqual([]);
+    expect(await noticesOf(other.id)).toEqual([]);
   });
 
   it("keeps a webhook enabled when one attempt in the window succeeded", async () => {
@@ -128,7 +132,7 @@ describe(`auto-disable (${testDialect})`, () => {
     // The user re-enables it (the Webhooks tab's switch), now.
     const reenabled = await setWebhookEnabled(userId, failing, true);
     expect(reenabled).toMatchObject({ enabled: true, disabledReason: null });
-    expect((await listAutoDisabledWebhooks(userId)).map((n) => n.webhookId)).not.toContain(failing);
+    expect((await noticesOf(userId)).map((n) => n.webhookId)).not.toContain(failing);
     const afterReenable = Date.now() + 1_000;
     await insertAttempts([
       { deliveryId: `msg_auto${String(seq).padStart(6, "0")}`, webhookId: failing, startedAt: afterReenable, status: 500 },

@@ -1,9 +1,12 @@
 import { describe, expect, it, vi } from "vitest";
 import { GET as getDelivery } from "@/app/api/deliveries/[id]/route";
+import { GET as listTokens } from "@/app/api/tokens/route";
 import { GET as listDeliveries } from "@/app/api/webhooks/[id]/deliveries/route";
 import { GET as getHealth } from "@/app/api/webhooks/[id]/health/route";
+import { GET as getWebhook } from "@/app/api/webhooks/[id]/route";
 import { GET as listWebhooks } from "@/app/api/webhooks/route";
 import { SESSION_ENDED_MESSAGE } from "@/lib/auth/session";
+import { createApiToken } from "@/lib/tokens/create-api-token";
 import { testDialect } from "../helpers/db-info";
 import { fixtureId, insertDeliveries } from "../helpers/deliveries";
 import { createTestUser } from "../helpers/users";
@@ -59,6 +62,8 @@ describe(`session JSON routes (${testDialect})`, () => {
       unauthorized,
     );
     expect(await read(await getHealth.withUser(null)(request(`/api/webhooks/${webhook.id}/health`), id))).toEqual(unauthorized);
+    expect(await read(await getWebhook.withUser(null)(request(`/api/webhooks/${webhook.id}`), id))).toEqual(unauthorized);
+    expect(await read(await listTokens.withUser(null)(request("/api/tokens"), params({})))).toEqual(unauthorized);
     expect(
       await read(await getDelivery.withUser(null)(request(`/api/deliveries/${deliveryId}`), params({ id: deliveryId }))),
     ).toEqual(unauthorized);
@@ -86,6 +91,19 @@ describe(`session JSON routes (${testDialect})`, () => {
       status: 200,
       body: { deliveries: 1 },
     });
+    const header = await read(await getWebhook.withUser(owner)(request(`/api/webhooks/${webhook.id}`), id));
+    expect(header).toMatchObject({
+      status: 200,
+      cacheControl: "no-store",
+      body: { id: webhook.id, url: "https://example.com/routes", enabled: true, hasSecret: true, previousSecretExpiresAt: null },
+    });
+    expect(JSON.stringify(header.body)).not.toContain(SECRET);
+
+    const created = await createApiToken(owner.id, { name: "CI" });
+    if (!created.ok) throw new Error("token not created");
+    const tokens = await read(await listTokens.withUser(owner)(request("/api/tokens"), params({})));
+    expect(tokens).toMatchObject({ status: 200, cacheControl: "no-store", body: { tokens: [{ name: "CI", lastUsedAt: null }] } });
+    expect(JSON.stringify(tokens.body)).not.toContain(created.token.token);
     expect(
       await read(await getDelivery.withUser(owner)(request(`/api/deliveries/${deliveryId}`), params({ id: deliveryId }))),
     ).toMatchObject({
@@ -109,6 +127,9 @@ describe(`session JSON routes (${testDialect})`, () => {
       expect(await read(await getHealth.withUser(stranger)(request(`/api/webhooks/${webhookId}/health`), id))).toEqual(
         notFound("Webhook not found"),
       );
+      expect(await read(await getWebhook.withUser(stranger)(request(`/api/webhooks/${webhookId}`), id))).toEqual(
+        notFound("Webhook not found"),
+      );
     }
     for (const id of [deliveryId, "msg_doesnotexist"]) {
       expect(await read(await getDelivery.withUser(stranger)(request(`/api/deliveries/${id}`), params({ id })))).toEqual(
@@ -118,6 +139,7 @@ describe(`session JSON routes (${testDialect})`, () => {
     expect((await read(await listWebhooks.withUser(stranger)(request("/api/webhooks"), params({})))).body).toEqual({
       webhooks: [],
     });
+    expect((await read(await listTokens.withUser(stranger)(request("/api/tokens"), params({})))).body).toEqual({ tokens: [] });
   });
 
   it("answer bad log filters with 400 and a message per query parameter under `fields`", async () => {

@@ -1,16 +1,16 @@
-import { DisabledWebhooksNotice } from "@/components/webhook-detail/disabled-webhooks-notice";
+import { HydrationBoundary } from "@tanstack/react-query";
 import { WebhooksTab } from "@/components/webhooks/webhooks-tab";
 import { requireUser } from "@/lib/auth/session";
-import { listAutoDisabledWebhooks } from "@/lib/webhooks/list-auto-disabled-webhooks";
+import { queryKeys } from "@/lib/queries/query-keys";
+import { serverQueryState } from "@/lib/queries/server-state";
 import { listWebhooks } from "@/lib/webhooks/list-webhooks";
 
 export default async function WebhooksPage() {
   const user = await requireUser();
-  const [webhooks, notices] = await Promise.all([listWebhooks(user.id), listAutoDisabledWebhooks(user.id)]);
+  const webhooks = await listWebhooks(user.id);
   return (
-    <div className="grid gap-4">
-      <DisabledWebhooksNotice notices={notices} />
-      <WebhooksTab initialWebhooks={webhooks} />
-    </div>
+    <HydrationBoundary state={serverQueryState([[queryKeys.webhooks(), webhooks]])}>
+      <WebhooksTab />
+    </HydrationBoundary>
   );
 }

@@ -1,12 +1,17 @@
+"use client";
+
 import Link from "next/link";
 import { TimeText } from "@/components/ui/time-text";
-import type { DisabledWebhookNotice } from "@/lib/webhooks/list-auto-disabled-webhooks";
+import { useWebhooks } from "@/lib/queries/webhooks";
+import { disabledWebhookNotices } from "@/lib/webhooks/disabled-notices";
 
 /**
  * The in-app notice on the Webhooks tab: webhooks the system switched off (continuous failures,
- * 410 Gone), each with its reason and a link to its page, where Re-enable is one click.
+ * 410 Gone), each with its reason and a link to its page, where Re-enable is one click. It
+ * reads the list's own query, so it changes in the same render as the rows.
  */
-export function DisabledWebhooksNotice({ notices }: { notices: DisabledWebhookNotice[] }) {
+export function DisabledWebhooksNotice() {
+  const notices = disabledWebhookNotices(useWebhooks().data ?? []);
   if (notices.length === 0) return null;
   return (
     <section
