@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
+import { createApiTokenAction } from "@/lib/actions/tokens/create-api-token";
+import { revokeApiTokenAction } from "@/lib/actions/tokens/revoke-api-token";
 import { authenticateApiToken, LAST_USED_RESOLUTION_MS } from "@/lib/tokens/authenticate-api-token";
 import { createApiToken, MAX_API_TOKENS_PER_USER } from "@/lib/tokens/create-api-token";
 import { listApiTokens } from "@/lib/tokens/list-api-tokens";
@@ -126,5 +128,41 @@ describe(`API tokens (${testDialect})`, () => {
     expect(await revokeApiToken(intruder.id, created.id)).toBe(false);
     expect((await authenticateApiToken(created.token))?.userId).toBe(owner.id);
     expect(await listApiTokens(intruder.id)).toEqual([]);
+  });
+});
+
+describe(`API token actions (${testDialect})`, () => {
+  it("create shows the token once; revoke stops it; a second revoke and another user's revoke are not found", async () => {
+    const user = await createTestUser();
+    const intruder = await createTestUser();
+    const created = await createApiTokenAction.withUser(user)({ name: "  deploy  " });
+    if (!created.ok) throw new Error(created.message);
+    expect(created.token).toMatchObject({ name: "deploy", token: expect.stringMatching(/^dh_[0-9A-Za-z]{32}$/) });
+    expect((await authenticateApiToken(created.token.token))?.userId).toBe(user.id);
+
+    const notFound = { ok: false, message: "Token not found. It may have been revoked already." };
+    expect(await revokeApiTokenAction.withUser(intruder)({ id: created.token.id })).toEqual(notFound);
+    expect((await authenticateApiToken(created.token.token))?.userId).toBe(user.id);
+
+    expect(await revokeApiTokenAction.withUser(user)({ id: created.token.id })).toEqual({ ok: true });
+    expect(await authenticateApiToken(created.token.token)).toBeNull();
+    expect(await revokeApiTokenAction.withUser(user)({ id: created.token.id })).toEqual(notFound);
+  });
+
+  it("a bad name is a field error under Name, and the cap is a message under it too; nothing is written", async () => {
+    const user = await createTestUser();
+    for (const name of ["   ", "x".repeat(101), "nul\u0000byte", 42, undefined]) {
+      const result = await createApiTokenAction.withUser(user)({ name });
+      expect(result, String(name)).toMatchObject({ ok: false, fieldErrors: { name: expect.any(String) } });
+    }
+    expect(await listApiTokens(user.id)).toEqual([]);
+
+    for (let i = 0; i < MAX_API_TOKENS_PER_USER; i++) await create(user.id, `t${i}`);
+    expect(await createApiTokenAction.withUser(user)({ name: "one more" })).toEqual({
+      ok: false,
+      message: `You can have at most ${MAX_API_TOKENS_PER_USER} API tokens. Revoke one you no longer use first.`,
+      fieldErrors: { name: `You can have at most ${MAX_API_TOKENS_PER_USER} API tokens. Revoke one you no longer use first.` },
+    });
+    expect(await listApiTokens(user.id)).toHaveLength(MAX_API_TOKENS_PER_USER);
   });
 });

@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { authenticatedAction } from "@/lib/actions/safe-action";
 import { createApiToken } from "@/lib/tokens/create-api-token";
 import { ZCreateApiTokenSchema } from "@/lib/validation/api-token";
@@ -12,8 +11,6 @@ export const createApiTokenAction = authenticatedAction({
   handler: async (user, input) => {
     const result = await createApiToken(user.id, input);
     if (!result.ok) return { ok: false, message: result.message, fieldErrors: { name: result.message } };
-    // The tokens page renders its list on the server (it has no react-query list to invalidate).
-    revalidatePath("/settings/tokens");
     return { ok: true, token: result.token };
   },
 });
