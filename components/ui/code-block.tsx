@@ -23,6 +23,7 @@ export function CodeBlock({
         <CopyButton text={text} label={copyLabel ?? `Copy ${title.toLowerCase()}`} what={title} />
       </div>
       <pre
+        tabIndex={0}
         className={cn(
           isFullHeight ? "" : "max-h-80",
           "overflow-auto rounded-md border border-neutral-200 bg-neutral-50 p-3 font-mono text-xs leading-relaxed text-neutral-800 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-neutral-950",
