@@ -88,6 +88,11 @@ export const abuseLimits = {
   },
 };
 
+/** Whether a reverse proxy in front of us sets X-Forwarded-* (TRUST_PROXY): only then are they believed. */
+export function trustsProxy(): boolean {
+  return abuseLimits.trustedProxyHops() > 0;
+}
+
 export function allowPrivateTargets(): boolean {
   return process.env.WEBHOOK_ALLOW_PRIVATE === "1" || process.env.WEBHOOK_ALLOW_PRIVATE === "true";
 }

@@ -316,7 +316,7 @@ describe(`POST /api/v1/events (${testDialect})`, () => {
   });
 
   it("answers GET with 405 and an Allow header", async () => {
-    const response = GET();
+    const response = await GET(new Request("http://localhost/api/v1/events"));
     expect(response.status).toBe(405);
     expect(response.headers.get("allow")).toBe("POST");
     expect(((await response.json()) as ErrorBody).error.code).toBe("method_not_allowed");
