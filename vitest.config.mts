@@ -1,8 +1,11 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-// Every test file gets its own fresh database (tests/helpers/setup-db.ts) on the dialect
-// that TEST_DB names; scripts/test.sh runs the whole suite once per dialect.
+// Every test file gets its own fresh database (tests/helpers/setup-db.ts) on the dialect its
+// project names. TEST_DB picks the dialects, comma-separated ("sqlite" when unset): one
+// project each, sharing the workers, so scripts/test.sh runs SQLite and Postgres in one run.
+const dialects = (process.env.TEST_DB ?? "sqlite").split(",").map((name) => name.trim());
+
 export default defineConfig({
   resolve: {
     alias: {
@@ -16,6 +19,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
-    maxWorkers: 2,
+    maxWorkers: Number(process.env.TEST_WORKERS ?? 2),
+    projects: dialects.map((dialect) => ({ extends: true, test: { name: dialect, env: { TEST_DB: dialect } } })),
   },
 });
