@@ -119,7 +119,6 @@ type WorkerFixtures = E2EOptions & { seedingDatabase: undefined };
 
 /** Tests of a signed-out visitor: no user, nothing seeded. */
 export const signedOutTest = base.extend<{ receiver: Receiver }, WorkerFixtures>({
-  /** A real webhook receiver on 127.0.0.1 answering 200 (see `answering`), closed after the test. */
   e2eDatabase: [
     { url: "./data/e2e.db", dataDir: "./data/e2e" },
     { option: true, scope: "worker" },
@@ -137,6 +136,7 @@ export const signedOutTest = base.extend<{ receiver: Receiver }, WorkerFixtures>
     },
     { scope: "worker", auto: true },
   ],
+  // A real webhook receiver on 127.0.0.1 answering 200 (see `answering`), closed after the test.
   // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern; it has none.
   receiver: async ({}, use) => {
     const receiver = await startReceiver();
