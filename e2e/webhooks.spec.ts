@@ -60,7 +60,7 @@ test("create with field errors, edit, toggle and delete a webhook", async ({ pag
   await dialog.getByLabel("document.completed", { exact: true }).check();
   await expect(dialog.getByText("Choose at least one event")).toBeHidden();
   await dialog.getByRole("button", { name: "Generate" }).click();
-  const secret = await dialog.getByLabel("Secret").inputValue();
+  const secret = await dialog.getByLabel("Secret", { exact: true }).inputValue();
   expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{32}$/);
   await dialog.getByRole("button", { name: "Create Webhook" }).click();
   await expect(dialog).toBeHidden();
@@ -80,11 +80,11 @@ test("create with field errors, edit, toggle and delete a webhook", async ({ pag
   await expect(edit.getByLabel("Webhook URL")).toHaveValue(url);
   await expect(edit.getByLabel("document.signed", { exact: true })).toBeChecked();
   await expect(edit.getByLabel("document.sent", { exact: true })).not.toBeChecked();
-  await expect(edit.getByLabel("Secret")).toHaveValue("");
-  await expect(edit.getByLabel("Secret")).toHaveAttribute("type", "password");
+  await expect(edit.getByLabel("Secret", { exact: true })).toHaveValue("");
+  await expect(edit.getByLabel("Secret", { exact: true })).toHaveAttribute("type", "password");
   await edit.getByRole("button", { name: "Reveal" }).click();
-  await expect(edit.getByLabel("Secret")).toHaveValue(secret);
-  await expect(edit.getByLabel("Secret")).toHaveAttribute("type", "text");
+  await expect(edit.getByLabel("Secret", { exact: true })).toHaveValue(secret);
+  await expect(edit.getByLabel("Secret", { exact: true })).toHaveAttribute("type", "text");
   await edit.getByLabel("Webhook URL").fill("not a url");
   await edit.getByRole("button", { name: "Save changes" }).click();
   await expect(edit.getByText("Enter a valid URL, such as https://example.com/webhook")).toBeVisible();
@@ -143,15 +143,15 @@ test("the secret survives an edit that leaves it alone, and can be removed", asy
 
   await row.getByRole("button", { name: "Edit", exact: true }).click();
   await edit.getByRole("button", { name: "Reveal" }).click();
-  await expect(edit.getByLabel("Secret")).toHaveValue("my-shared-secret");
-  await edit.getByLabel("Secret").fill("");
+  await expect(edit.getByLabel("Secret", { exact: true })).toHaveValue("my-shared-secret");
+  await edit.getByLabel("Secret", { exact: true }).fill("");
   await expect(edit.getByText("Saving will remove the secret")).toBeVisible();
   await edit.getByRole("button", { name: "Save changes" }).click();
   await expect(edit).toBeHidden();
 
   await row.getByRole("button", { name: "Edit", exact: true }).click();
   await expect(edit.getByRole("button", { name: "Reveal" })).toHaveCount(0);
-  await expect(edit.getByLabel("Secret")).toHaveValue("");
+  await expect(edit.getByLabel("Secret", { exact: true })).toHaveValue("");
 });
 
 test("the create dialog cannot be closed while it saves", async ({ page }) => {

@@ -1,6 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { CodeBlock } from "@/components/ui/code-block";
 import { TimeText } from "@/components/ui/time-text";
+import { MASKED_VALUE } from "@/lib/crypto/masked-value";
 import type { DeliveryAttemptDetail } from "@/lib/delivery-log/get-delivery";
 import { formatDuration } from "@/lib/format";
 import { prettyJson } from "./pretty-json";
@@ -16,6 +17,10 @@ function headerText(headers: Record<string, string> | null): string {
   return Object.entries(headers)
     .map(([name, value]) => `${name}: ${value}`)
     .join("\n");
+}
+
+function hasMaskedValues(attempt: DeliveryAttemptDetail): boolean {
+  return Object.values(attempt.requestHeaders).includes(MASKED_VALUE) || attempt.requestBody.includes(`"${MASKED_VALUE}"`);
 }
 
 /** One attempt: what was sent and what came back, each part copyable. */
@@ -45,6 +50,12 @@ export function AttemptCard({ attempt, maxAttempts }: { attempt: DeliveryAttempt
         </p>
       ) : null}
       <p className="break-all font-mono text-xs text-neutral-600">POST {attempt.requestUrl}</p>
+      {hasMaskedValues(attempt) ? (
+        <p className="text-xs text-neutral-600">
+          {MASKED_VALUE} marks what the receiver got but the log never shows: X-Documenso-Secret, custom header values and
+          recipients&apos; signing tokens. With tokens masked, the body no longer matches its signature.
+        </p>
+      ) : null}
       <CodeBlock title="Request headers" text={headerText(attempt.requestHeaders)} />
       <CodeBlock title="Request body" text={prettyJson(attempt.requestBody)} />
       {attempt.responseStatus !== null ? (

@@ -39,7 +39,13 @@ function SheetActions({ delivery }: { delivery: DeliveryDetail }) {
     const isCopied = await copyToClipboard(result.command);
     toast(
       isCopied
-        ? { title: "curl command copied", description: "Freshly signed: receivers accept it for about 5 minutes." }
+        ? {
+            title: "curl command copied",
+            description:
+              result.maskedHeaders.length > 0
+                ? `Freshly signed: receivers accept it for about 5 minutes. Masked, fill in before running: ${result.maskedHeaders.join(", ")}.`
+                : "Freshly signed: receivers accept it for about 5 minutes.",
+          }
         : { title: "Could not copy the command", variant: "destructive" },
     );
   }

@@ -10,7 +10,15 @@ export function WebhookCreateDialog(props: { open: boolean; onOpenChange: (open:
       {...props}
       title="Create Webhook"
       description="Choose where to send events and which ones. Each request is signed with the secret."
-      defaultValues={{ url: "", events: [], secret: "", enabled: true }}
+      defaultValues={{
+        url: "",
+        events: [],
+        secret: "",
+        enabled: true,
+        sendSecretHeader: false,
+        includeRecipientTokens: false,
+        customHeaders: [],
+      }}
       submitLabel="Create Webhook"
       successTitle="Webhook created"
       save={createWebhookAction}

@@ -17,7 +17,15 @@ export function WebhookEditDialog({
       {...props}
       title="Edit webhook"
       description="Changes apply from the next delivery attempt."
-      defaultValues={{ url: webhook.url, events: webhook.events, secret: "", enabled: webhook.enabled }}
+      defaultValues={{
+        url: webhook.url,
+        events: webhook.events,
+        secret: "",
+        enabled: webhook.enabled,
+        sendSecretHeader: webhook.sendSecretHeader,
+        includeRecipientTokens: webhook.includeRecipientTokens,
+        customHeaders: webhook.customHeaderNames.map((name) => ({ name })),
+      }}
       storedSecretOf={webhook.hasSecret ? webhook.id : undefined}
       submitLabel="Save changes"
       successTitle="Webhook updated"

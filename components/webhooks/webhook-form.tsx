@@ -11,12 +11,23 @@ import { Switch } from "@/components/ui/switch";
 import { TextField } from "@/components/ui/text-field";
 import type { ActionResult } from "@/lib/actions/result";
 import { type TWebhookFormInput, type TWebhookFormSchema, ZWebhookFormSchema } from "@/lib/validation/webhook-fields";
+import { WebhookDocumensoOptions } from "./webhook-documenso-options";
 import { WebhookEventsField } from "./webhook-events-field";
+import { WebhookHeadersField } from "./webhook-headers-field";
 import { WebhookSecretField } from "./webhook-secret-field";
 
-export type WebhookFormValues = { url: string; events: string[]; secret: string; enabled: boolean };
+export type WebhookFormValues = {
+  url: string;
+  events: string[];
+  secret: string;
+  enabled: boolean;
+  sendSecretHeader: boolean;
+  includeRecipientTokens: boolean;
+  /** A saved header comes without its value: undefined keeps the stored one. */
+  customHeaders: { name: string; value?: string }[];
+};
 
-const FIELDS = ["url", "events", "secret", "enabled"] as const;
+const FIELDS = ["url", "events", "secret", "enabled", "sendSecretHeader", "includeRecipientTokens", "customHeaders"] as const;
 
 /**
  * The Create and Edit form. Validates with the same schema as the server action; the server's
@@ -93,6 +104,8 @@ export function WebhookForm({
             />
           )}
         />
+        <WebhookHeadersField form={form} />
+        <WebhookDocumensoOptions form={form} />
         <Controller
           control={form.control}
           name="enabled"
