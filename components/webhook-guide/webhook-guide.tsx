@@ -2,6 +2,9 @@ import Link from "next/link";
 import { CodeBlock } from "@/components/ui/code-block";
 import { EVENT_GROUPS, toDottedName, WEBHOOK_EVENTS } from "@/lib/webhooks/events";
 import { exampleDeliveryBody } from "./example-delivery-body";
+import { DOCUMENSO_GUIDE_PATH } from "./guide-paths";
+import { GuideSection } from "./guide-section";
+import { GuideTable } from "./guide-table";
 import { PLAIN_HMAC_SNIPPET, STANDARD_WEBHOOKS_SNIPPET } from "./verify-snippets";
 
 const DESCRIPTIONS = new Map<string, string>(WEBHOOK_EVENTS.map((e) => [e.wire, e.description]));
@@ -13,18 +16,9 @@ const HEADERS: [string, string][] = [
   ["webhook-signature", "v1,<base64 HMAC-SHA256> (Standard Webhooks). Two, space-separated, for a day after a secret rotation."],
   ["x-documenso-signature", "Hex HMAC-SHA256 of the body with the secret as shown (Documenso's header)."],
   ["user-agent", "Docuhooks-Webhooks/1.0"],
+  ["x-documenso-secret", "Only with the webhook's Documenso option on: the secret itself, as Documenso sends it."],
+  ["your own", "The webhook's custom headers (an API key your endpoint checks, say), on every attempt."],
 ];
-
-function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="grid gap-3">
-      <h3 id={id} className="text-base font-semibold">
-        {title}
-      </h3>
-      {children}
-    </section>
-  );
-}
 
 /** The in-app guide: what we send, how to verify it, and every event with an example body. */
 export function WebhookGuide() {
@@ -41,9 +35,16 @@ export function WebhookGuide() {
           A webhook is a URL of yours that we call when something happens to a document: one HTTP POST per event, with a JSON body
           describing the document, signed with your webhook&apos;s secret so you can tell it came from us.
         </p>
+        <p>
+          Coming from Documenso? Your receivers can keep working unchanged:{" "}
+          <Link href={DOCUMENSO_GUIDE_PATH} className="underline underline-offset-2 hover:text-neutral-900">
+            moving from Documenso
+          </Link>
+          .
+        </p>
       </header>
 
-      <Section id="guide-delivery" title="How deliveries work">
+      <GuideSection id="guide-delivery" title="How deliveries work">
         <ul className="grid list-disc gap-1.5 pl-5">
           <li>Any 2xx answer within 10 seconds counts as delivered. Redirects are not followed.</li>
           <li>
@@ -60,34 +61,13 @@ export function WebhookGuide() {
             <code className="font-mono text-xs">curl</code>.
           </li>
         </ul>
-      </Section>
+      </GuideSection>
 
-      <Section id="guide-headers" title="Request headers">
-        <div className="overflow-x-auto rounded-md border border-neutral-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-neutral-200 bg-neutral-50">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Header
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Value
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {HEADERS.map(([name, value]) => (
-                <tr key={name} className="border-b border-neutral-100 last:border-0">
-                  <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">{name}</td>
-                  <td className="px-3 py-2">{value}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </Section>
+      <GuideSection id="guide-headers" title="Request headers">
+        <GuideTable columns={["Header", "Value"]} rows={HEADERS} firstColumn="code" />
+      </GuideSection>
 
-      <Section id="guide-verify" title="Verify a delivery in Node">
+      <GuideSection id="guide-verify" title="Verify a delivery in Node">
         <p>
           With the <code className="font-mono text-xs">standardwebhooks</code> library (the Standard Webhooks signature, checked
           with its timestamp so an old request can&apos;t be replayed):
@@ -107,12 +87,13 @@ export function WebhookGuide() {
           After rotating a secret, <code className="font-mono text-xs">webhook-signature</code> carries a signature with the new
           and the old secret for a day, so a receiver on either one keeps verifying while you switch.
         </p>
-      </Section>
+      </GuideSection>
 
-      <Section id="guide-events" title="Events">
+      <GuideSection id="guide-events" title="Events">
         <p>
           Each event&apos;s body, as your endpoint receives it. The Test button on a webhook&apos;s page sends these same
-          examples.
+          examples. Recipients&apos; signing <code className="font-mono text-xs">token</code>s are left out unless the webhook
+          includes them.
         </p>
         {EVENT_GROUPS.map((group) => (
           <div key={group.label} className="grid gap-2">
@@ -137,7 +118,7 @@ export function WebhookGuide() {
             })}
           </div>
         ))}
-      </Section>
+      </GuideSection>
     </article>
   );
 }
