@@ -116,6 +116,17 @@ async function ingest(body: string, bearer = apiToken): Promise<{ status: number
 
 const to = (pathname: string) => (request: ReceivedRequest) => request.path === pathname;
 
+/** Each delivery's first attempt at the path: refused ones are retried, on a slow machine even during the test. */
+function firstAttempts(pathname: string): ReceivedRequest[] {
+  const seen = new Set<unknown>();
+  return receiver.requests.filter(to(pathname)).filter((request) => {
+    const id = request.headers["webhook-id"];
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
 describe(`Documenso receivers (${testDialect})`, () => {
   let secretOn: WebhookView;
   let tokensOn: WebhookView;
@@ -134,8 +145,8 @@ describe(`Documenso receivers (${testDialect})`, () => {
   });
 
   it("a receiver checking X-Documenso-Secret accepts every event with the option on and none with it off", async () => {
-    const on = receiver.requests.filter(to("/secret-on"));
-    const off = receiver.requests.filter(to("/secret-off"));
+    const on = firstAttempts("/secret-on");
+    const off = firstAttempts("/secret-off");
     // Deliveries go out concurrently, so in any order.
     expect(on.map((r) => JSON.parse(r.body).event).sort()).toEqual([...WIRE_EVENT_NAMES].sort());
     expect(on.map((r) => answers.get(r))).toEqual(WIRE_EVENT_NAMES.map(() => 200));
@@ -170,7 +181,7 @@ describe(`Documenso receivers (${testDialect})`, () => {
     // An integration that builds signing links from the tokens, as Documenso users do.
     const signingLinks = (request: ReceivedRequest) =>
       (JSON.parse(request.body).payload.recipients as { token?: string }[]).map((r) => r.token && `https://sign/${r.token}`);
-    const withTokens = receiver.requests.filter(to("/tokens-on"));
+    const withTokens = firstAttempts("/tokens-on");
     const withoutTokens = receiver.requests.filter(to("/secret-off"));
     expect(withTokens).toHaveLength(WIRE_EVENT_NAMES.length);
     for (const request of withTokens) {
