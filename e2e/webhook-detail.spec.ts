@@ -89,7 +89,7 @@ test("test, log, sheet, resend, rotate and copy as curl against a real receiver"
   await page.getByRole("tab", { name: "Failed" }).click();
   await expect(page).toHaveURL(/status=failed/);
   await expect(page.getByText("No deliveries match these filters.")).toBeVisible();
-  await page.getByRole("tab", { name: "Succeeded" }).click();
+  await page.getByRole("tab", { name: "Delivered" }).click();
   await expect(row).toBeVisible();
   await page.getByRole("button", { name: /Filter by event/ }).click();
   await page.getByRole("menuitemcheckbox", { name: "document.completed" }).click();
@@ -97,7 +97,7 @@ test("test, log, sheet, resend, rotate and copy as curl against a real receiver"
   await expect(page).toHaveURL(/event=document\.completed/);
   await expect(page.getByText("No deliveries match these filters.")).toBeVisible();
   await page.reload();
-  await expect(page.getByRole("tab", { name: "Succeeded" })).toHaveAttribute("aria-selected", "true");
+  await expect(page.getByRole("tab", { name: "Delivered" })).toHaveAttribute("aria-selected", "true");
   await expect(page.getByRole("button", { name: "Filter by event: document.completed" })).toBeVisible();
   await page.goto(`${detailPath}?search=${messageId}`);
   await expect(page.getByLabel("Search by delivery or event id")).toHaveValue(messageId);

@@ -7,23 +7,22 @@ import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { TimeText } from "@/components/ui/time-text";
+import { DELIVERY_STATES } from "@/lib/delivery-log/delivery-states";
 import type { DeliveryListRow } from "@/lib/delivery-log/list-deliveries";
 import { useDeliveries } from "@/lib/queries/delivery-log";
 import type { DeliveryStatusTab, TDeliveryFilters } from "@/lib/validation/delivery-filters";
 import { DeliveryEventFilter } from "./delivery-event-filter";
 import { DeliverySearch } from "./delivery-search";
 import { DeliverySheet } from "./delivery-sheet";
-import { DeliveryStatusBadge } from "./delivery-status-badge";
+import { DeliveryStateBadge } from "./delivery-state-badge";
 import { LoadError } from "./load-error";
 import { useDeliveryFilters } from "./use-delivery-filters";
 
 const COLUMNS = 5;
 
-const STATUS_TABS: { value: DeliveryStatusTab; label: string }[] = [
+const STATUS_TABS: { value: DeliveryStatusTab; label: string; description?: string }[] = [
   { value: "all", label: "All" },
-  { value: "succeeded", label: "Succeeded" },
-  { value: "failed", label: "Failed" },
-  { value: "pending", label: "Pending" },
+  ...DELIVERY_STATES.map(({ name, label, description }) => ({ value: name, label, description })),
 ];
 
 function MessageRow({ children, tone }: { children: React.ReactNode; tone?: "error" }) {
@@ -51,7 +50,7 @@ function DeliveryRow({ row, onOpen }: { row: DeliveryListRow; onOpen: () => void
   return (
     <TableRow className="cursor-pointer" onClick={onOpen}>
       <TableCell>
-        <DeliveryStatusBadge status={row.status} statusCode={row.lastStatusCode} />
+        <DeliveryStateBadge state={row.state} statusCode={row.lastStatusCode} />
       </TableCell>
       <TableCell className="min-w-0">
         <button
@@ -144,11 +143,15 @@ export function DeliveriesLog({ webhookId, subscribedEvents }: { webhookId: stri
       </div>
       <Tabs.Root value={filters.status} onValueChange={(value) => setFilters({ status: value as DeliveryStatusTab })}>
         <div className="flex flex-wrap items-center justify-between gap-3">
-          <Tabs.List aria-label="Delivery status" className="inline-flex rounded-md bg-neutral-100 p-1">
+          <Tabs.List
+            aria-label="Delivery status"
+            className="inline-flex max-w-full overflow-x-auto rounded-md bg-neutral-100 p-1"
+          >
             {STATUS_TABS.map((tab) => (
               <Tabs.Trigger
                 key={tab.value}
                 value={tab.value}
+                title={tab.description}
                 className="cursor-pointer rounded px-3 py-1 text-sm font-medium text-neutral-600 transition-colors hover:text-neutral-900 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-neutral-950 data-[state=active]:bg-white data-[state=active]:text-neutral-900 data-[state=active]:shadow-sm"
               >
                 {tab.label}

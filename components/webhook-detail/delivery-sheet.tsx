@@ -12,7 +12,7 @@ import type { DeliveryDetail } from "@/lib/delivery-log/get-delivery";
 import { useDelivery } from "@/lib/queries/delivery-log";
 import { callAction, useActionMutation } from "@/lib/queries/use-action-mutation";
 import { AttemptCard } from "./attempt-card";
-import { DeliveryStatusBadge } from "./delivery-status-badge";
+import { DeliveryStateBadge } from "./delivery-state-badge";
 import { LoadError } from "./load-error";
 
 function SheetActions({ delivery }: { delivery: DeliveryDetail }) {
@@ -100,7 +100,7 @@ export function DeliverySheet({
           <div className="grid gap-1">
             <dt className="text-xs font-medium text-neutral-600">Status</dt>
             <dd>
-              <DeliveryStatusBadge status={delivery.status} statusCode={delivery.lastStatusCode} />
+              <DeliveryStateBadge state={delivery.state} statusCode={delivery.lastStatusCode} />
             </dd>
           </div>
           <div className="grid gap-1">

@@ -1,6 +1,7 @@
 import { getDb } from "@/db";
 import type { AttemptTrigger } from "@/db/types";
 import { deliveryProgress } from "@/lib/delivery-log/delivery-progress";
+import { deliveryStateOf } from "@/lib/delivery-log/delivery-states";
 import type { DeliveryListRow } from "@/lib/delivery-log/list-deliveries";
 import { selectOwnedDelivery } from "@/lib/delivery-log/owned-delivery";
 import { toDottedName, type WireEventName } from "@/lib/webhooks/events";
@@ -64,7 +65,7 @@ export async function getDelivery(userId: string, deliveryId: string): Promise<D
     webhookUrl: delivery.url,
     eventId: delivery.event_id,
     eventType: toDottedName(delivery.type as WireEventName),
-    status: delivery.status,
+    state: deliveryStateOf(delivery.status).name,
     ...deliveryProgress(delivery),
     lastStatusCode: delivery.last_status_code,
     lastError: delivery.last_error,

@@ -1,8 +1,8 @@
 import { getDb } from "@/db";
-import type { DeliveryStatus } from "@/db/types";
 import { encodeDeliveryCursor } from "@/lib/delivery-log/cursor";
 import { type DeliveryProgress, deliveryProgress } from "@/lib/delivery-log/delivery-progress";
-import { isUndeliveredSql, isWaitingSql } from "@/lib/delivery-log/status-groups";
+import { type DeliveryStateName, deliveryStateOf } from "@/lib/delivery-log/delivery-states";
+import { isInStateSql } from "@/lib/delivery-log/status-groups";
 import type { TListDeliveriesQuery } from "@/lib/validation/deliveries";
 import { parseEventName, toDottedName, type WireEventName } from "@/lib/webhooks/events";
 import { findWebhookRow } from "@/lib/webhooks/find-webhook-row";
@@ -13,7 +13,8 @@ export type DeliveryListRow = DeliveryProgress & {
   eventId: string;
   /** Dotted, e.g. document.signed. */
   eventType: string;
-  status: DeliveryStatus;
+  /** What the delivery-states vocabulary calls it. */
+  state: DeliveryStateName;
   /** HTTP status of the latest attempt; null before any attempt or when none got a response. */
   lastStatusCode: number | null;
   lastError: string | null;
@@ -31,9 +32,8 @@ export type DeliveryPage = {
  * One page of a webhook's delivery log, newest first, with keyset paging on (created_at, id).
  * Returns undefined when the webhook is not the user's.
  *
- * Tabs: succeeded = delivered; failed = failed + cancelled (see status-groups.ts);
- * pending = pending + retrying. The pending and failed tabs read partial indexes, so they stay
- * fast when the log holds millions of delivered rows.
+ * `status` is "all" or one delivery state. Every state but Delivered reads a partial index
+ * (status-groups.ts), so those tabs stay fast when the log holds millions of delivered rows.
  */
 export async function listDeliveries(
   userId: string,
@@ -61,9 +61,7 @@ export async function listDeliveries(
     .where("d.webhook_id", "=", webhook.id)
     .where("d.user_id", "=", userId);
 
-  if (query.status === "succeeded") select = select.where("d.status", "=", "delivered");
-  if (query.status === "failed") select = select.where(isUndeliveredSql("d.status"));
-  if (query.status === "pending") select = select.where(isWaitingSql("d.status"));
+  if (query.status !== "all") select = select.where(isInStateSql(query.status, "d.status"));
   if (query.events.length > 0)
     select = select.where(
       "e.type",
@@ -91,7 +89,7 @@ export async function listDeliveries(
       id: row.id,
       eventId: row.event_id,
       eventType: toDottedName(row.type as WireEventName),
-      status: row.status,
+      state: deliveryStateOf(row.status).name,
       lastStatusCode: row.last_status_code,
       lastError: row.last_error,
       ...deliveryProgress(row),

@@ -1,16 +1,15 @@
 import { sql } from "kysely";
+import type { DeliveryStatus } from "@/db/types";
+import { type DeliveryStateName, deliveryState } from "@/lib/delivery-log/delivery-states";
 
 // Status groups as SQL literals, not bound parameters: SQLite uses a partial index only when
 // the query repeats the index's WHERE term literally (migration 2026-11-27T01-00-00), and the
-// text must match it: "status" in ('pending', 'retrying').
+// text must match it: "status" in ('pending', 'retrying'). A single state narrows its group
+// with a second term (`and "status" = 'retrying'`), so it still reads the group's index.
 
-/** Waiting for an attempt: the "Pending" tab and the backlog. */
+/** Waiting for an attempt (Pending and Failing): the claim and the backlog. */
 export const WAITING_STATUSES = ["pending", "retrying"] as const;
-/**
- * Did not arrive and will not by itself: the "Failed" tab and "Recover failed". Cancelled
- * counts as failed: deliveries are cancelled when their webhook was disabled (e.g.
- * automatically), and after re-enabling, those are exactly the ones to recover.
- */
+/** Will not arrive by itself (Failed and Cancelled). */
 export const UNDELIVERED_STATUSES = ["failed", "cancelled"] as const;
 export const FINAL_STATUSES = ["delivered", "failed", "cancelled"] as const;
 
@@ -24,4 +23,20 @@ export function isUndeliveredSql(column = "status") {
 
 export function isFinalSql(column = "status") {
   return sql<boolean>`${sql.ref(column)} in ('delivered', 'failed', 'cancelled')`;
+}
+
+const GROUPS = [
+  { members: WAITING_STATUSES as readonly DeliveryStatus[], sql: isWaitingSql },
+  { members: UNDELIVERED_STATUSES as readonly DeliveryStatus[], sql: isUndeliveredSql },
+];
+
+/**
+ * Deliveries in one state (delivery-states.ts): its statuses, inside the group whose partial
+ * index holds them, e.g. `"status" in ('pending', 'retrying') and "status" in ('retrying')`.
+ */
+export function isInStateSql(name: DeliveryStateName, column = "status") {
+  const { statuses } = deliveryState(name);
+  const own = sql<boolean>`${sql.ref(column)} in (${sql.join(statuses.map((status) => sql.lit(status)))})`;
+  const group = GROUPS.find(({ members }) => statuses.every((status) => members.includes(status)));
+  return group ? sql<boolean>`${group.sql(column)} and ${own}` : own;
 }

@@ -1,17 +1,19 @@
 import { z } from "zod";
 import { fieldErrorsOf } from "@/lib/actions/result";
+import { DELIVERY_STATE_NAMES } from "@/lib/delivery-log/delivery-states";
 import { DOTTED_EVENT_NAMES, parseEventName, toDottedName } from "@/lib/webhooks/events";
 
 // The delivery log's filters and their place in the URL, read the same way by the page's
 // server render, the browser's filter controls and GET /api/webhooks/:id/deliveries:
-// `?status=failed&event=document.signed&event=document.sent&search=msg_…`. `event` may repeat
+// `?status=failing&event=document.signed&event=document.sent&search=msg_…`. `event` may repeat
 // or hold a comma-separated list, in either name form. No Node imports: the browser runs it too.
 
-export const DELIVERY_STATUS_TABS = ["all", "succeeded", "failed", "pending"] as const;
+/** "all" or one delivery state (delivery-states.ts), in the order the tabs show them. */
+export const DELIVERY_STATUS_TABS = ["all", ...DELIVERY_STATE_NAMES] as const;
 export type DeliveryStatusTab = (typeof DELIVERY_STATUS_TABS)[number];
 
 export const ZDeliveryFiltersSchema = z.object({
-  status: z.enum(DELIVERY_STATUS_TABS, { error: "Status must be all, succeeded, failed or pending" }).default("all"),
+  status: z.enum(DELIVERY_STATUS_TABS, { error: `Status must be one of ${DELIVERY_STATUS_TABS.join(", ")}` }).default("all"),
   /** Wire or dotted names, given in any order; dotted and in catalogue order once parsed. None means every event. */
   events: z
     .array(z.string().trim().max(64))

@@ -67,7 +67,7 @@ describe(`test events (${testDialect})`, () => {
     expect(receiver.requests.filter((r) => r.path === "/sibling")).toHaveLength(0);
 
     const detail = await getDelivery(user.id, result.deliveryId);
-    expect(detail).toMatchObject({ status: "delivered", eventType: "document.signed", attemptCount: 1 });
+    expect(detail).toMatchObject({ state: "delivered", eventType: "document.signed", attemptCount: 1 });
     expect(detail?.attempts.map((a) => [a.trigger, a.responseStatus])).toEqual([["test", 200]]);
   });
 
@@ -82,7 +82,7 @@ describe(`test events (${testDialect})`, () => {
 
     // Wait until the worker has written the attempt back and released the row, then resend.
     await waitUntil(
-      async () => (await getDelivery(user.id, result.deliveryId))?.status === "retrying",
+      async () => (await getDelivery(user.id, result.deliveryId))?.state === "failing",
       "the first attempt's result",
     );
     expect(await resendDelivery(user.id, result.deliveryId)).toMatchObject({ ok: true });

@@ -7,8 +7,8 @@ const parse = (query: string) => parseDeliveryFilters(new URLSearchParams(query)
 
 describe("delivery log filters in the URL", () => {
   it("reads a tab, events in either form and an id search", () => {
-    expect(parse("status=failed&event=DOCUMENT_SIGNED,document.sent&event=document.signed&search=%20msg_abc%20")).toEqual({
-      filters: { status: "failed", events: ["document.sent", "document.signed"], search: "msg_abc" },
+    expect(parse("status=failing&event=DOCUMENT_SIGNED,document.sent&event=document.signed&search=%20msg_abc%20")).toEqual({
+      filters: { status: "failing", events: ["document.sent", "document.signed"], search: "msg_abc" },
     });
     expect(parse("")).toEqual({ filters: { status: "all", events: [], search: "" } });
   });
@@ -18,7 +18,7 @@ describe("delivery log filters in the URL", () => {
     // The link still opens the log: every status, every event, the search kept.
     expect(filters).toEqual({ status: "all", events: [], search: "msg_1" });
     expect(fieldErrors).toEqual({
-      status: "Status must be all, succeeded, failed or pending",
+      status: "Status must be one of all, delivered, failing, failed, pending, cancelled",
       events: "Unknown event: document.exploded",
     });
   });
