@@ -85,7 +85,7 @@ describe(`session JSON routes (${testDialect})`, () => {
     ).toMatchObject({
       status: 200,
       cacheControl: "no-store",
-      body: { rows: [{ id: deliveryId, status: "failed" }], nextCursor: null },
+      body: { rows: [{ id: deliveryId, state: "failed" }], nextCursor: null },
     });
     expect(await read(await getHealth.withUser(owner)(request(`/api/webhooks/${webhook.id}/health`), id))).toMatchObject({
       status: 200,
