@@ -46,7 +46,7 @@ function runRotationScript(): Promise<{ code: number | null; output: string }> {
 }
 
 describe(`npm run rotate-encryption-key (${testDialect})`, () => {
-  it("names rows no configured key opens, leaves them as they were, and the command exits 1", async () => {
+  it("names rows no configured key opens, leaves them as they were, and the command exits 1", { timeout: 120_000 }, async () => {
     useEncryptionKeys("key A");
     const user = await createTestUser();
     const lostId = await webhookWithEverything(user.id, "https://example.com/lost");

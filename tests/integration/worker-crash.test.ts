@@ -39,7 +39,7 @@ afterAll(async () => {
 });
 
 describe(`worker crash (${testDialect})`, () => {
-  it("delivers every delivery after a SIGKILL mid-batch and a restart", { timeout: 60_000 }, async () => {
+  it("delivers every delivery after a SIGKILL mid-batch and a restart", { timeout: 180_000 }, async () => {
     const user = await createTestUser();
     for (let i = 0; i < 4; i++) {
       await createTestWebhook(user.id, { url: `${receiver.url}/crash/${i}`, events: ["document.signed"], secret: `secret-${i}` });
@@ -58,7 +58,7 @@ describe(`worker crash (${testDialect})`, () => {
 
     const second = spawnWorker(workerEnv);
     workers.push(second);
-    await waitUntil(async () => (await countDeliveries("delivered")) === DELIVERIES, "every delivery to be delivered", 45_000);
+    await waitUntil(async () => (await countDeliveries("delivered")) === DELIVERIES, "every delivery to be delivered", 150_000);
     second.signal("SIGTERM");
     expect(await second.exited).toBe(0);
     expect(second.output()).toContain("delivery worker stopped");
