@@ -123,7 +123,7 @@ async function measure(label: string): Promise<void> {
       `health query median ${times[2].toFixed(1)} ms (min ${times[0].toFixed(1)}, max ${times[4].toFixed(1)}); inserted in ${insertSeconds.toFixed(0)} s`,
   );
   console.log(
-    `         window: ${health?.attempts} attempts, rate ${health?.successRate?.toFixed(3)}, p50 ${health?.p50Ms} ms, p95 ${health?.p95Ms} ms, backlog ${health?.pendingBacklog}`,
+    `         window: ${health?.attempts} attempts, attempt success ${health?.attemptSuccessRate?.toFixed(3)}, p50 ${health?.p50Ms} ms, p95 ${health?.p95Ms} ms, backlog ${health?.backlog}`,
   );
   // The window's grouped pass, as the database plans and (Postgres) times it server-side:
   // apart from client round trips, which a loaded machine stretches.

@@ -15,11 +15,11 @@ test("settings pages have no serious or critical axe violations", async ({ page,
   const { detailPath } = await seedWebhook(user, { url: "http://127.0.0.1:9/hooks/axe", events: ["document.signed"] });
   await page.goto(detailPath);
   await expect(page.getByText("No deliveries yet")).toBeVisible();
-  await expect(page.getByText("Success rate")).toBeVisible();
+  await expect(page.getByText("Delivery success rate")).toBeVisible();
   await expectNoSeriousViolations(page, "webhook detail");
 
-  await page.getByRole("button", { name: "Recover failed" }).click();
-  await expect(page.getByRole("dialog")).toContainText("No failed deliveries");
+  await page.getByRole("button", { name: "Recover", exact: true }).click();
+  await expect(page.getByRole("dialog")).toContainText("No failing or failed deliveries");
   await expectNoSeriousViolations(page, "recover dialog");
   await page.keyboard.press("Escape");
 
@@ -44,7 +44,7 @@ test("detail page dialogs work from the keyboard", async ({ page, user }) => {
 
   for (const [button, title] of [
     ["Test", "Send a test event"],
-    ["Recover failed", "Recover failed deliveries"],
+    ["Recover", "Recover failing and failed deliveries"],
     ["Rotate secret", "Rotate signing secret?"],
     ["Edit", "Edit webhook"],
   ] as const) {

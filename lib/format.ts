@@ -65,6 +65,13 @@ export function formatPeriod(ms: number): string {
   return `${ms} ms`;
 }
 
+/** "80%", "44.4%", "100%": a rate of 0..1, to one decimal unless whole; "—" when there is none. */
+export function formatPercent(rate: number | null): string {
+  if (rate === null) return "—";
+  const value = Math.round(rate * 1000) / 10;
+  return `${value}%`;
+}
+
 /** "12,345": a count, grouped the same on the server and in every browser. */
 export function formatCount(n: number): string {
   return n.toLocaleString("en-US");

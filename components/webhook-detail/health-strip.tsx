@@ -3,13 +3,24 @@
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { TimeText } from "@/components/ui/time-text";
-import { formatCount, formatDuration } from "@/lib/format";
+import { formatCount, formatDuration, formatPercent } from "@/lib/format";
 import { useWebhookHealth } from "@/lib/queries/delivery-log";
 import { LoadError } from "./load-error";
 
-function Stat({ label, children, tone }: { label: string; children: React.ReactNode; tone?: "good" | "bad" }) {
+function Stat({
+  label,
+  children,
+  detail,
+  tone,
+}: {
+  label: string;
+  children: React.ReactNode;
+  /** A line under the figure saying what it counts. */
+  detail?: React.ReactNode;
+  tone?: "good" | "bad";
+}) {
   return (
-    <div className="grid min-w-0 gap-1 px-4 py-3">
+    <div className="grid min-w-0 content-start gap-1 px-4 py-3">
       <dt className="text-xs font-medium text-neutral-600">{label}</dt>
       <dd
         className={cn(
@@ -20,15 +31,17 @@ function Stat({ label, children, tone }: { label: string; children: React.ReactN
       >
         {children}
       </dd>
+      {detail ? <dd className="text-xs text-neutral-600">{detail}</dd> : null}
     </div>
   );
 }
 
-const GRID = "grid grid-cols-2 divide-neutral-200 sm:grid-cols-4 lg:grid-cols-7 lg:divide-x";
+const GRID = "grid grid-cols-2 sm:grid-cols-4";
 
-function percent(rate: number): string {
-  const value = rate * 100;
-  return `${value === 100 || value === 0 ? value : value.toFixed(1)}%`;
+function rateTone(rate: number | null): "good" | "bad" | undefined {
+  if (rate === null) return undefined;
+  if (rate >= 0.95) return "good";
+  return rate < 0.5 ? "bad" : undefined;
 }
 
 /** Last 24 h at a glance, refreshed while the page is open. */
@@ -59,22 +72,24 @@ export function HealthStrip({ webhookId }: { webhookId: string }) {
           <dl className={GRID}>
             <Stat label="Deliveries">{formatCount(health.deliveries)}</Stat>
             <Stat
-              label="Success rate"
-              tone={
-                health.successRate === null
-                  ? undefined
-                  : health.successRate >= 0.95
-                    ? "good"
-                    : health.successRate < 0.5
-                      ? "bad"
-                      : undefined
-              }
+              label="Delivery success rate"
+              tone={rateTone(health.deliverySuccessRate)}
+              detail={`${formatCount(health.deliveredDeliveries)} delivered of ${formatCount(health.finishedDeliveries)} finished`}
             >
-              {health.successRate === null ? "—" : percent(health.successRate)}
+              {formatPercent(health.deliverySuccessRate)}
+            </Stat>
+            <Stat
+              label="Attempt success rate"
+              tone={rateTone(health.attemptSuccessRate)}
+              detail={`${formatCount(health.succeededAttempts)} of ${formatCount(health.attempts)} attempts`}
+            >
+              {formatPercent(health.attemptSuccessRate)}
+            </Stat>
+            <Stat label="Backlog" detail="Pending and Failing now">
+              {formatCount(health.backlog)}
             </Stat>
             <Stat label="p50 response">{formatDuration(health.p50Ms)}</Stat>
             <Stat label="p95 response">{formatDuration(health.p95Ms)}</Stat>
-            <Stat label="Pending backlog">{formatCount(health.pendingBacklog)}</Stat>
             <Stat label="Last success">
               {health.lastSuccessAt ? <TimeText ms={health.lastSuccessAt} show="relative" /> : "Never"}
             </Stat>
@@ -95,7 +110,7 @@ export function HealthStrip({ webhookId }: { webhookId: string }) {
           </dl>
         ) : (
           <div className={GRID}>
-            {Array.from({ length: 7 }, (_, i) => (
+            {Array.from({ length: 8 }, (_, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: placeholders never reorder
               <div key={i} className="grid gap-2 px-4 py-3">
                 <div className="h-3 w-16 animate-pulse rounded bg-neutral-100" />

@@ -9,7 +9,9 @@ import { GuardedDialog } from "@/components/ui/guarded-dialog";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { useToast } from "@/components/ui/toast";
-import { countFailedSinceAction, recoverFailedAction } from "@/lib/actions/deliveries/recover-failed";
+import { countRecoverableAction, recoverDeliveriesAction } from "@/lib/actions/deliveries/recover-deliveries";
+import { RECOVERABLE_STATES } from "@/lib/delivery-log/delivery-states";
+import type { RecoverableCount, RecoverableState } from "@/lib/delivery-log/recover-deliveries";
 import { formatCount, toDateTimeLocalValue } from "@/lib/format";
 import { queryKeys } from "@/lib/queries/query-keys";
 import { callAction, useActionMutation } from "@/lib/queries/use-action-mutation";
@@ -21,7 +23,22 @@ const PRESETS = [
   { label: "7 days", ms: 7 * 24 * HOUR },
 ];
 
-/** Recover failed: pick a start time, see how many will be resent, confirm. */
+function deliveries(n: number): string {
+  return `${formatCount(n)} ${n === 1 ? "delivery" : "deliveries"}`;
+}
+
+/** "3 deliveries will be resent: 2 failing, 1 failed." */
+export function recoverSummary({ count, byState, isOverLimit }: RecoverableCount): string {
+  if (count === 0) return "No failing or failed deliveries since then: nothing to resend.";
+  const parts = RECOVERABLE_STATES.map((state) => [state.label, byState[state.name as RecoverableState]] as const)
+    .filter(([, n]) => n > 0)
+    .map(([label, n]) => `${formatCount(n)} ${label.toLowerCase()}`);
+  // Past the limit the split of the oldest 10,000 is not known, only that there are more.
+  if (isOverLimit) return `${deliveries(count)} will be resent: the oldest 10,000. Run it again for the rest.`;
+  return `${deliveries(count)} will be resent: ${parts.join(", ")}.`;
+}
+
+/** Recover: pick a start time, see how many Failing and Failed deliveries will be resent, confirm. */
 export function RecoverDialog({
   webhookId,
   open,
@@ -33,13 +50,13 @@ export function RecoverDialog({
 }) {
   const toast = useToast();
   const [since, setSince] = useState(() => toDateTimeLocalValue(Date.now() - 24 * HOUR));
-  const recovering = useActionMutation(recoverFailedAction);
+  const recovering = useActionMutation(recoverDeliveriesAction);
   const sinceMs = Date.parse(since);
 
   const count = useQuery({
-    queryKey: queryKeys.failedSince(webhookId, sinceMs),
+    queryKey: queryKeys.recoverable(webhookId, sinceMs),
     queryFn: async () => {
-      const result = await callAction(countFailedSinceAction, { webhookId, since: sinceMs });
+      const result = await callAction(countRecoverableAction, { webhookId, since: sinceMs });
       if (!result.ok) throw new Error(result.message);
       return result;
     },
@@ -51,35 +68,27 @@ export function RecoverDialog({
   async function recover() {
     const result = await recovering.run({ webhookId, since: sinceMs });
     if (!result.ok) return;
-    toast({
-      title: `${formatCount(result.recovered)} ${result.recovered === 1 ? "delivery" : "deliveries"} queued again`,
-    });
+    toast({ title: `${deliveries(result.recovered)} queued again` });
     onOpenChange(false);
   }
 
   const n = count.data?.count ?? 0;
-  let summary: React.ReactNode = "Counting failed deliveries…";
+  let summary: React.ReactNode = "Counting failing and failed deliveries…";
   if (!Number.isFinite(sinceMs)) summary = "Choose a start time.";
   else if (count.isError) summary = <span className="text-red-800">{count.error.message}</span>;
-  else if (count.data)
-    summary =
-      n === 0
-        ? "No failed deliveries since then: nothing to resend."
-        : `${formatCount(n)} failed ${n === 1 ? "delivery" : "deliveries"} will be resent${
-            count.data.isOverLimit ? " (the oldest 10,000: run it again for the rest)" : ""
-          }.`;
+  else if (count.data) summary = recoverSummary(count.data);
 
   return (
     <GuardedDialog
       open={open}
       onOpenChange={onOpenChange}
       mutation={recovering}
-      title="Recover failed deliveries"
-      description="Resend every failed or cancelled delivery of this webhook created since a time, at most 10,000 at once."
+      title="Recover failing and failed deliveries"
+      description="Resend now every Failing (will retry) and Failed (gave up) delivery of this webhook created since a time, at most 10,000 at once. Each resend is an extra attempt: a Failing delivery keeps its schedule."
     >
       <fieldset disabled={recovering.isPending} className="grid gap-4">
         <div className="grid gap-2">
-          <Label htmlFor="recover-since">Failed since</Label>
+          <Label htmlFor="recover-since">Created since</Label>
           <Input
             id="recover-since"
             type="datetime-local"

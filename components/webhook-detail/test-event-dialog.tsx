@@ -1,16 +1,18 @@
 "use client";
 
 import { useState } from "react";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { DialogClose, DialogFooter } from "@/components/ui/dialog";
 import { FieldError } from "@/components/ui/field-error";
 import { GuardedDialog } from "@/components/ui/guarded-dialog";
 import { Label } from "@/components/ui/label";
+import { TimeText } from "@/components/ui/time-text";
 import { sendTestEventAction } from "@/lib/actions/webhooks/send-test-event";
+import { deliveryState } from "@/lib/delivery-log/delivery-states";
 import { formatDuration } from "@/lib/format";
 import { useActionMutation } from "@/lib/queries/use-action-mutation";
 import type { TestEventOutcome } from "@/lib/webhooks/send-test-event";
+import { DeliveryStateBadge } from "./delivery-state-badge";
 import { prettyJson } from "./pretty-json";
 
 function Outcome({ outcome }: { outcome: TestEventOutcome }) {
@@ -24,12 +26,19 @@ function Outcome({ outcome }: { outcome: TestEventOutcome }) {
   return (
     <section role="status" aria-label="Test outcome" className="grid gap-3 rounded-md border border-neutral-200 p-3">
       <div className="flex flex-wrap items-center gap-2 text-sm">
-        <Badge variant={outcome.succeeded ? "success" : "destructive"} className="font-sans">
-          {outcome.succeeded ? "Delivered" : "Failed"}
-        </Badge>
+        <DeliveryStateBadge state={outcome.state} statusCode={null} />
         <span>{outcome.statusCode !== null ? `HTTP ${outcome.statusCode}` : "No response"}</span>
         {outcome.durationMs !== null ? <span className="text-neutral-600">in {formatDuration(outcome.durationMs)}</span> : null}
       </div>
+      <p className="text-sm text-neutral-700">
+        {deliveryState(outcome.state).description}
+        {outcome.nextAttemptAt !== null ? (
+          <>
+            {" "}
+            Next attempt <TimeText ms={outcome.nextAttemptAt} show="relative" />.
+          </>
+        ) : null}
+      </p>
       {outcome.error ? <p className="text-sm text-red-800">{outcome.error}</p> : null}
       {outcome.responseBody !== null ? (
         <div className="grid gap-1">

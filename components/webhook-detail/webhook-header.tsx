@@ -117,7 +117,7 @@ export function WebhookHeader({ webhook }: { webhook: WebhookDetailView }) {
             Edit
           </Button>
           <Button variant="outline" {...triggerProps("recover")}>
-            Recover failed
+            Recover
           </Button>
           <Button variant="outline" {...triggerProps("rotate")}>
             Rotate secret

@@ -1,5 +1,7 @@
+import type { ExpressionBuilder } from "kysely";
 import { getDb } from "@/db";
-import { isWaitingSql } from "@/lib/delivery-log/status-groups";
+import type { Database } from "@/db/types";
+import { isUndeliveredSql, isWaitingSql } from "@/lib/delivery-log/status-groups";
 import { findWebhookRow } from "@/lib/webhooks/find-webhook-row";
 
 export const HEALTH_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -9,17 +11,24 @@ export type WebhookHealth = {
   windowEnd: number;
   /** Deliveries created in the window (one per event sent to this webhook). */
   deliveries: number;
+  /** Of those, the ones that are Delivered now. */
+  deliveredDeliveries: number;
+  /** Of those, the ones that finished: Delivered, Failed or Cancelled (not Pending or Failing). */
+  finishedDeliveries: number;
+  /** deliveredDeliveries / finishedDeliveries, 0..1; null while none has finished. The figure
+   *  a person means by "success rate": how many messages arrived. */
+  deliverySuccessRate: number | null;
   /** Attempts made in the window, scheduled, manual and test. */
   attempts: number;
   succeededAttempts: number;
-  /** succeededAttempts / attempts, 0..1; null without attempts. Attempts, not deliveries:
-   *  an endpoint that needs two tries per message is half healthy even if all arrive. */
-  successRate: number | null;
+  /** succeededAttempts / attempts, 0..1; null without attempts. An endpoint that needs two
+   *  tries per message has a 50% attempt success rate even when every message arrives. */
+  attemptSuccessRate: number | null;
   /** Nearest-rank percentiles of attempt durations (every attempt, failed ones included). */
   p50Ms: number | null;
   p95Ms: number | null;
-  /** Deliveries waiting now (pending or retrying), whenever created. */
-  pendingBacklog: number;
+  /** Deliveries Pending or Failing now, whenever created. */
+  backlog: number;
   /** Latest successful attempt, at any time within retention. */
   lastSuccessAt: number | null;
   lastFailure: { at: number; statusCode: number | null; error: string | null } | null;
@@ -60,9 +69,11 @@ function latestAttempt(webhookId: string, succeeded: 0 | 1, now: number) {
 /**
  * The webhook's health over the last 24 h, or undefined when it is not the user's. Every
  * figure is an index read: the window's attempts come from the covering index
- * (webhook_id, started_at, succeeded, duration_ms), the backlog from the partial index of
- * waiting deliveries; counts and percentiles come from one grouped pass over the window, the
- * same SQL on SQLite and Postgres.
+ * (webhook_id, started_at, succeeded, duration_ms), their counts and percentiles from one
+ * grouped pass over it. Delivery counts never read a row: all, waiting and undelivered
+ * deliveries of the window are three index ranges (the log index and the two partial ones),
+ * counted in one statement so they agree, and Delivered is what is left of all. The same SQL
+ * on SQLite and Postgres.
  */
 export async function getWebhookHealth(userId: string, webhookId: string, now = Date.now()): Promise<WebhookHealth | undefined> {
   const webhook = await findWebhookRow(userId, webhookId);
@@ -70,7 +81,14 @@ export async function getWebhookHealth(userId: string, webhookId: string, now = 
   const db = getDb();
   const windowStart = now - HEALTH_WINDOW_MS;
 
-  const [histogram, deliveries, backlog, lastSuccess, lastFailure] = await Promise.all([
+  const createdInWindow = (eb: ExpressionBuilder<Database, never>) =>
+    eb
+      .selectFrom("deliveries")
+      .where("webhook_id", "=", webhook.id)
+      .where("created_at", ">", windowStart)
+      .where("created_at", "<=", now);
+
+  const [histogram, counts, backlog, lastSuccess, lastFailure] = await Promise.all([
     // One pass over the window gives counts and exact percentiles: durations are whole ms
     // (at most the timeout), so the histogram has at most a few thousand rows however many
     // attempts there are, and no row-level sort is needed.
@@ -83,11 +101,11 @@ export async function getWebhookHealth(userId: string, webhookId: string, now = 
       .groupBy("duration_ms")
       .execute(),
     db
-      .selectFrom("deliveries")
-      .select((eb) => eb.fn.countAll<number>().as("n"))
-      .where("webhook_id", "=", webhook.id)
-      .where("created_at", ">", windowStart)
-      .where("created_at", "<=", now)
+      .selectNoFrom((eb) => [
+        createdInWindow(eb).select(eb.fn.countAll<number>().as("n")).as("all"),
+        createdInWindow(eb).where(isWaitingSql()).select(eb.fn.countAll<number>().as("n")).as("waiting"),
+        createdInWindow(eb).where(isUndeliveredSql()).select(eb.fn.countAll<number>().as("n")).as("undelivered"),
+      ])
       .executeTakeFirstOrThrow(),
     db
       .selectFrom("deliveries")
@@ -107,17 +125,23 @@ export async function getWebhookHealth(userId: string, webhookId: string, now = 
   const attempts = buckets.reduce((sum, bucket) => sum + bucket.count, 0);
   const succeededAttempts = buckets.reduce((sum, bucket) => sum + bucket.succeeded, 0);
   const [p50Ms, p95Ms] = percentilesFromHistogram(buckets, [0.5, 0.95]);
+  const deliveries = Number(counts.all);
+  const finishedDeliveries = deliveries - Number(counts.waiting);
+  const deliveredDeliveries = finishedDeliveries - Number(counts.undelivered);
 
   return {
     windowStart,
     windowEnd: now,
-    deliveries: Number(deliveries.n),
+    deliveries,
+    deliveredDeliveries,
+    finishedDeliveries,
+    deliverySuccessRate: finishedDeliveries > 0 ? deliveredDeliveries / finishedDeliveries : null,
     attempts,
     succeededAttempts,
-    successRate: attempts > 0 ? succeededAttempts / attempts : null,
+    attemptSuccessRate: attempts > 0 ? succeededAttempts / attempts : null,
     p50Ms,
     p95Ms,
-    pendingBacklog: Number(backlog.n),
+    backlog: Number(backlog.n),
     lastSuccessAt: lastSuccess ? Number(lastSuccess.started_at) : null,
     lastFailure: lastFailure
       ? { at: Number(lastFailure.started_at), statusCode: lastFailure.response_status, error: lastFailure.error }

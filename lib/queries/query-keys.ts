@@ -12,7 +12,7 @@ export const queryKeys = {
   /** The log for one set of filters (the infinite query's pages). */
   deliveries: (webhookId: string, filters: TDeliveryFilters) => ["webhook", webhookId, "deliveries", filters] as const,
   delivery: (webhookId: string, deliveryId: string | null) => ["webhook", webhookId, "delivery", deliveryId] as const,
-  /** Recover failed's preview: how many failed deliveries since a time. */
-  failedSince: (webhookId: string, since: number) => ["webhook", webhookId, "failed-since", since] as const,
+  /** Recover's preview: how many Failing and Failed deliveries since a time. */
+  recoverable: (webhookId: string, since: number) => ["webhook", webhookId, "recoverable", since] as const,
   apiTokens: () => ["api-tokens"] as const,
 };

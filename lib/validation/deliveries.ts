@@ -68,8 +68,8 @@ export type TDeliveryIdInput = z.input<typeof ZDeliveryIdSchema>;
 export const ZWebhookRefSchema = z.object({ webhookId: ZIdSchema("webhook") });
 export type TWebhookRefInput = z.input<typeof ZWebhookRefSchema>;
 
-/** "Recover failed since": a past time, as unix ms or an ISO date string (datetime-local). */
-export const ZRecoverFailedSchema = z.object({
+/** Recover "since": a past time, as unix ms or an ISO date string (datetime-local). */
+export const ZRecoverDeliveriesSchema = z.object({
   webhookId: ZIdSchema("webhook"),
   since: z
     .union([z.number(), z.string().trim().min(1, "Choose a start time")], { error: "Choose a start time" })
@@ -86,8 +86,8 @@ export const ZRecoverFailedSchema = z.object({
       return Math.floor(ms);
     }),
 });
-export type TRecoverFailedInput = z.input<typeof ZRecoverFailedSchema>;
-export type TRecoverFailedSchema = z.output<typeof ZRecoverFailedSchema>;
+export type TRecoverDeliveriesInput = z.input<typeof ZRecoverDeliveriesSchema>;
+export type TRecoverDeliveriesSchema = z.output<typeof ZRecoverDeliveriesSchema>;
 
 export const ZSendTestEventSchema = z.object({
   webhookId: ZIdSchema("webhook"),

@@ -1,5 +1,6 @@
 import { getDb } from "@/db";
 import { notifyWorkers } from "@/lib/delivery-engine/notify-workers";
+import { type DeliveryStateName, deliveryStateOf } from "@/lib/delivery-log/delivery-states";
 import { newId } from "@/lib/ids";
 import { newDeliveryRow } from "@/lib/ingest/new-delivery-row";
 import { storedPayloads } from "@/lib/ingest/stored-payloads";
@@ -14,6 +15,10 @@ export const TEST_RESPONSE_BODY_MAX_CHARS = 4_096;
 export type TestEventOutcome =
   | {
       pending: false;
+      /** The delivery's state once the attempt was written: the log shows the same. */
+      state: DeliveryStateName;
+      /** When it is tried again, while Failing. */
+      nextAttemptAt: number | null;
       succeeded: boolean;
       /** null when no response came (refused, timeout…) or the delivery was cancelled. */
       statusCode: number | null;
@@ -78,40 +83,57 @@ async function waitForFirstAttempt(deliveryId: string, waitMs: number, pollMs: n
   const db = getDb();
   const deadline = Date.now() + waitMs;
   for (;;) {
-    const attempt = await db
-      .selectFrom("delivery_attempts")
-      .select(["response_status", "duration_ms", "response_body", "error", "succeeded"])
-      .where("delivery_id", "=", deliveryId)
-      .orderBy("started_at", "asc")
+    // One statement, so the delivery's state and its first attempt are read as one commit
+    // wrote them (the attempt and the state change are written together).
+    const row = await db
+      .selectFrom("deliveries as d")
+      .leftJoin("delivery_attempts as a", "a.delivery_id", "d.id")
+      .select([
+        "d.status",
+        "d.next_attempt_at",
+        "d.last_error",
+        "a.id as attempt_id",
+        "a.response_status",
+        "a.duration_ms",
+        "a.response_body",
+        "a.error",
+        "a.succeeded",
+      ])
+      .where("d.id", "=", deliveryId)
+      .orderBy("a.started_at", "asc")
       .limit(1)
       .executeTakeFirst();
-    if (attempt) {
+    // Deleted with its webhook meanwhile: no attempt will come.
+    if (!row) return notSent("cancelled", "The delivery was cancelled");
+    const state = deliveryStateOf(row.status).name;
+    if (row.attempt_id !== null) {
       return {
         pending: false,
-        succeeded: attempt.succeeded === 1,
-        statusCode: attempt.response_status,
-        durationMs: attempt.duration_ms,
-        responseBody: attempt.response_body === null ? null : attempt.response_body.slice(0, TEST_RESPONSE_BODY_MAX_CHARS),
-        error: attempt.error,
+        state,
+        nextAttemptAt: state === "failing" ? Number(row.next_attempt_at) : null,
+        succeeded: row.succeeded === 1,
+        statusCode: row.response_status,
+        durationMs: row.duration_ms,
+        responseBody: row.response_body === null ? null : row.response_body.slice(0, TEST_RESPONSE_BODY_MAX_CHARS),
+        error: row.error,
       };
     }
-    // Cancelled before any attempt (the webhook was disabled or deleted meanwhile): no attempt will come.
-    const delivery = await db
-      .selectFrom("deliveries")
-      .select(["status", "last_error"])
-      .where("id", "=", deliveryId)
-      .executeTakeFirst();
-    if (!delivery || delivery.status === "cancelled") {
-      return {
-        pending: false,
-        succeeded: false,
-        statusCode: null,
-        durationMs: null,
-        responseBody: null,
-        error: delivery?.last_error ?? "The delivery was cancelled",
-      };
-    }
+    // Not sent (the webhook was disabled meanwhile): no attempt will come.
+    if (state !== "pending") return notSent(state, row.last_error ?? "The delivery was cancelled");
     if (Date.now() >= deadline) return { pending: true };
     await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
+}
+
+function notSent(state: DeliveryStateName, error: string): TestEventOutcome {
+  return {
+    pending: false,
+    state,
+    nextAttemptAt: null,
+    succeeded: false,
+    statusCode: null,
+    durationMs: null,
+    responseBody: null,
+    error,
+  };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { copyAsCurlAction } from "@/lib/actions/deliveries/copy-as-curl";
-import { countFailedSinceAction, recoverFailedAction } from "@/lib/actions/deliveries/recover-failed";
+import { countRecoverableAction, recoverDeliveriesAction } from "@/lib/actions/deliveries/recover-deliveries";
 import { resendDeliveryAction } from "@/lib/actions/deliveries/resend-delivery";
 import { createApiTokenAction } from "@/lib/actions/tokens/create-api-token";
 import { revokeApiTokenAction } from "@/lib/actions/tokens/revoke-api-token";
@@ -52,8 +52,8 @@ describe(`every action without a session (${testDialect})`, () => {
       ["rotate secret", rotateWebhookSecretAction, { webhookId: webhook.id }],
       ["send test", sendTestEventAction, { webhookId: webhook.id, event: "document.signed" }],
       ["resend", resendDeliveryAction, { deliveryId }],
-      ["count failed", countFailedSinceAction, { webhookId: webhook.id, since: 0 }],
-      ["recover failed", recoverFailedAction, { webhookId: webhook.id, since: 0 }],
+      ["count recoverable", countRecoverableAction, { webhookId: webhook.id, since: 0 }],
+      ["recover", recoverDeliveriesAction, { webhookId: webhook.id, since: 0 }],
       ["copy as curl", copyAsCurlAction, { deliveryId }],
       ["create token", createApiTokenAction, { name: "mine" }],
       ["revoke token", revokeApiTokenAction, { id: token.token.id }],

@@ -16,12 +16,14 @@ describe(`webhook health (${testDialect})`, () => {
     userId = (await createTestUser()).id;
     webhookId = (await createTestWebhook(userId, { url: "http://127.0.0.1:9/hook", events: ["document.signed"] })).id;
 
-    // In the window: 12 deliveries (2 pending, 1 retrying); one from 2 days ago still retrying.
+    // In the window: 12 deliveries (2 pending, 1 retrying, 1 failed, 1 cancelled, 7 delivered);
+    // one from 2 days ago still retrying.
+    const STATUSES = ["pending", "pending", "retrying", "failed", "cancelled"] as const;
     const deliveries: FixtureDelivery[] = Array.from({ length: 12 }, (_, i) => ({
       id: fixtureId("msg", i),
       eventId: fixtureId("evt", i),
       type: "DOCUMENT_SIGNED",
-      status: i < 2 ? "pending" : i === 2 ? "retrying" : "delivered",
+      status: STATUSES[i] ?? "delivered",
       createdAt: NOW - (i + 1) * HOUR,
     }));
     deliveries.push({
@@ -59,19 +61,23 @@ describe(`webhook health (${testDialect})`, () => {
     ]);
   });
 
-  it("counts attempts and deliveries of the last 24 h, with success rate and nearest-rank percentiles", async () => {
+  it("counts attempts and deliveries of the last 24 h, with both success rates and nearest-rank percentiles", async () => {
     const health = await getWebhookHealth(userId, webhookId, NOW);
     // 21 attempts in the window: 20 + the timeout; 15 succeeded.
     expect(health).toMatchObject({
       windowStart: NOW - HEALTH_WINDOW_MS,
       windowEnd: NOW,
       deliveries: 12,
+      // Finished: 7 delivered + 1 failed + 1 cancelled; pending and failing ones are not counted yet.
+      deliveredDeliveries: 7,
+      finishedDeliveries: 9,
       attempts: 21,
       succeededAttempts: 15,
-      pendingBacklog: 4,
+      backlog: 4,
       lastFailure: { at: NOW - 30 * 60 * 1000, statusCode: null, error: "Timed out after 10 s" },
     });
-    expect(health?.successRate).toBeCloseTo(15 / 21, 10);
+    expect(health?.deliverySuccessRate).toBeCloseTo(7 / 9, 10);
+    expect(health?.attemptSuccessRate).toBeCloseTo(15 / 21, 10);
     // Sorted: 10..200 then 10000; rank ceil(0.5*21)=11 -> 110; rank ceil(0.95*21)=20 -> 200.
     expect(health?.p50Ms).toBe(110);
     expect(health?.p95Ms).toBe(200);
@@ -85,12 +91,15 @@ describe(`webhook health (${testDialect})`, () => {
       windowStart: NOW - HEALTH_WINDOW_MS,
       windowEnd: NOW,
       deliveries: 0,
+      deliveredDeliveries: 0,
+      finishedDeliveries: 0,
+      deliverySuccessRate: null,
       attempts: 0,
       succeededAttempts: 0,
-      successRate: null,
+      attemptSuccessRate: null,
       p50Ms: null,
       p95Ms: null,
-      pendingBacklog: 0,
+      backlog: 0,
       lastSuccessAt: null,
       lastFailure: null,
     });

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { countFailedSinceAction, recoverFailedAction } from "@/lib/actions/deliveries/recover-failed";
+import { countRecoverableAction, recoverDeliveriesAction } from "@/lib/actions/deliveries/recover-deliveries";
 import { resendDeliveryAction } from "@/lib/actions/deliveries/resend-delivery";
-import { countFailedSince, RECOVER_LIMIT, recoverFailedSince } from "@/lib/delivery-log/recover-failed";
+import { countRecoverable, RECOVER_LIMIT, recoverDeliveries } from "@/lib/delivery-log/recover-deliveries";
 import { resendDelivery } from "@/lib/delivery-log/resend-delivery";
 import { testDialect } from "../helpers/db-info";
 import { type FixtureDelivery, fixtureId, insertDeliveries } from "../helpers/deliveries";
@@ -102,41 +102,58 @@ describe(`resend (${testDialect})`, () => {
   });
 });
 
-describe(`recover failed (${testDialect})`, () => {
-  it("counts and requeues failed and cancelled deliveries since the time, and nothing else", async () => {
+describe(`recover (${testDialect})`, () => {
+  it("counts and requeues Failing and Failed deliveries since the time, and nothing else", async () => {
     const webhookId = (await createTestWebhook(user.id, HOOK)).id;
+    const now = Date.now();
     const before = [fixture("failed", T - 1000)];
-    const since = [fixture("failed", T), fixture("cancelled", T + 1), fixture("failed", T + 2)];
-    const others = [fixture("delivered", T + 3), fixture("retrying", T + 4), fixture("pending", T + 5)];
+    const since = [
+      fixture("failed", T),
+      fixture("retrying", T + 1, { nextAttemptAt: now + 3_600_000 }),
+      fixture("failed", T + 2),
+    ];
+    const others = [
+      fixture("delivered", T + 3),
+      fixture("cancelled", T + 4),
+      fixture("pending", T + 5),
+      // Being sent right now: Recover leaves it to the worker that holds it.
+      fixture("retrying", T + 6, { lockedUntil: now + 60_000 }),
+    ];
     await insertDeliveries(user.id, webhookId, [...before, ...since, ...others]);
     // Another webhook's failures, same user: untouched.
     const otherHook = (await createTestWebhook(user.id, HOOK)).id;
     const otherFailed = fixture("failed", T + 10);
     await insertDeliveries(user.id, otherHook, [otherFailed]);
 
-    expect(await countFailedSinceAction.withUser(user)({ webhookId, since: T })).toEqual({
+    expect(await countRecoverableAction.withUser(user)({ webhookId, since: T })).toEqual({
       ok: true,
-      count: 3,
+      count: 4,
+      byState: { failing: 2, failed: 2 },
       isOverLimit: false,
     });
-    expect(await countFailedSinceAction.withUser(user)({ webhookId, since: new Date(T - 1000).toISOString() })).toMatchObject({
-      count: 4,
+    expect(await countRecoverableAction.withUser(user)({ webhookId, since: new Date(T - 1000).toISOString() })).toMatchObject({
+      count: 5,
     });
-    expect(await recoverFailedAction.withUser(user)({ webhookId, since: T })).toEqual({ ok: true, recovered: 3 });
-    for (const d of since) expect(await deliveryRow(d.id)).toMatchObject({ status: "pending", next_trigger: "manual" });
-    expect(await deliveryRow(before[0].id)).toMatchObject({ status: "failed" });
+    expect(await recoverDeliveriesAction.withUser(user)({ webhookId, since: T })).toEqual({ ok: true, recovered: 3 });
+    for (const d of since) expect(await deliveryRow(d.id)).toMatchObject({ next_trigger: "manual", locked_until: null });
+    expect(await deliveryRow(before[0].id)).toMatchObject({ status: "failed", next_trigger: null });
     expect((await deliveryRow(others[0].id)).status).toBe("delivered");
-    expect((await deliveryRow(others[1].id)).status).toBe("retrying");
+    expect(await deliveryRow(others[1].id)).toMatchObject({ status: "cancelled", next_trigger: null });
+    expect(await deliveryRow(others[2].id)).toMatchObject({ status: "pending", next_trigger: null });
+    expect(await deliveryRow(others[3].id)).toMatchObject({ status: "retrying", next_trigger: null });
     expect(await deliveryRow(otherFailed.id)).toMatchObject({ status: "failed", next_trigger: null });
-    expect(await countFailedSinceAction.withUser(user)({ webhookId, since: T })).toMatchObject({ count: 0 });
   });
 
   it("takes at most 10,000 per run, the oldest first, and says there are more", async () => {
     const webhookId = (await createTestWebhook(user.id, HOOK)).id;
     const failures = Array.from({ length: RECOVER_LIMIT + 50 }, (_, i) => fixture("failed", T + i));
     await insertDeliveries(user.id, webhookId, failures);
-    expect(await countFailedSince(user.id, webhookId, T)).toEqual({ count: RECOVER_LIMIT, isOverLimit: true });
-    expect(await recoverFailedSince(user.id, webhookId, T)).toEqual({ ok: true, recovered: RECOVER_LIMIT });
+    expect(await countRecoverable(user.id, webhookId, T)).toEqual({
+      count: RECOVER_LIMIT,
+      byState: { failing: 0, failed: RECOVER_LIMIT },
+      isOverLimit: true,
+    });
+    expect(await recoverDeliveries(user.id, webhookId, T)).toEqual({ ok: true, recovered: RECOVER_LIMIT });
     const stillFailed = await getDb()
       .selectFrom("deliveries")
       .select("id")
@@ -145,7 +162,7 @@ describe(`recover failed (${testDialect})`, () => {
       .orderBy("created_at")
       .execute();
     expect(stillFailed.map((r) => r.id)).toEqual(failures.slice(RECOVER_LIMIT).map((f) => f.id));
-    expect(await countFailedSince(user.id, webhookId, T)).toEqual({ count: 50, isOverLimit: false });
+    expect(await countRecoverable(user.id, webhookId, T)).toMatchObject({ count: 50, isOverLimit: false });
     // 10,050 rows to write first: room for a busy machine (not a timing assertion).
   }, 120_000);
 
@@ -154,30 +171,30 @@ describe(`recover failed (${testDialect})`, () => {
     const failed = fixture("failed", T);
     await insertDeliveries(user.id, webhookId, [failed]);
     const other = await createTestUser();
-    expect(await countFailedSinceAction.withUser(other)({ webhookId, since: T })).toEqual({
+    expect(await countRecoverableAction.withUser(other)({ webhookId, since: T })).toEqual({
       ok: false,
       message: "Webhook not found",
     });
-    expect(await recoverFailedAction.withUser(other)({ webhookId, since: T })).toEqual({
+    expect(await recoverDeliveriesAction.withUser(other)({ webhookId, since: T })).toEqual({
       ok: false,
       message: "Webhook not found",
     });
     expect(await deliveryRow(failed.id)).toMatchObject({ status: "failed" });
-    expect(await recoverFailedAction.withUser(user)({ webhookId, since: Date.now() + 60_000 })).toMatchObject({
+    expect(await recoverDeliveriesAction.withUser(user)({ webhookId, since: Date.now() + 60_000 })).toMatchObject({
       ok: false,
       fieldErrors: { since: "The start time must be in the past" },
     });
-    expect(await recoverFailedAction.withUser(user)({ webhookId })).toMatchObject({
+    expect(await recoverDeliveriesAction.withUser(user)({ webhookId })).toMatchObject({
       ok: false,
       fieldErrors: { since: expect.any(String) },
     });
-    expect(await recoverFailedAction.withUser(user)({ webhookId, since: "yesterday-ish" })).toMatchObject({
+    expect(await recoverDeliveriesAction.withUser(user)({ webhookId, since: "yesterday-ish" })).toMatchObject({
       ok: false,
       fieldErrors: { since: expect.any(String) },
     });
 
     await getDb().updateTable("webhooks").set({ enabled: 0 }).where("id", "=", webhookId).execute();
-    expect(await recoverFailedAction.withUser(user)({ webhookId, since: T })).toEqual({
+    expect(await recoverDeliveriesAction.withUser(user)({ webhookId, since: T })).toEqual({
       ok: false,
       message: expect.stringMatching(/disabled/),
     });

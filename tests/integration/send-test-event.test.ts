@@ -48,7 +48,15 @@ describe(`test events (${testDialect})`, () => {
     const result = await sendTestEventAction.withUser(user)({ webhookId: chosen.id, event: "document.signed" });
     expect(result).toMatchObject({
       ok: true,
-      outcome: { pending: false, succeeded: true, statusCode: 200, responseBody: '{"received":true}', error: null },
+      outcome: {
+        pending: false,
+        state: "delivered",
+        nextAttemptAt: null,
+        succeeded: true,
+        statusCode: 200,
+        responseBody: '{"received":true}',
+        error: null,
+      },
     });
     if (!result.ok) throw new Error(result.message);
     expect(result.outcome.pending === false && result.outcome.durationMs).toEqual(expect.any(Number));
@@ -76,7 +84,14 @@ describe(`test events (${testDialect})`, () => {
     const result = await sendTestEvent(user.id, failing.id, "DOCUMENT_COMPLETED");
     expect(result).toMatchObject({
       ok: true,
-      outcome: { pending: false, succeeded: false, statusCode: 500, responseBody: "nope" },
+      outcome: {
+        pending: false,
+        state: "failing",
+        nextAttemptAt: expect.any(Number),
+        succeeded: false,
+        statusCode: 500,
+        responseBody: "nope",
+      },
     });
     if (!result.ok) throw new Error(result.message);
 

@@ -19,8 +19,8 @@ export function autoDisableReason(windowMs: number): string {
  *   a webhook restarts the clock, so a re-enabled webhook is not disabled again at once on
  *   the strength of the failures that disabled it.
  * Each condition is one probe of the covering index (webhook_id, started_at, succeeded, …).
- * The worker cancels the webhook's waiting deliveries as it reaches them; "Recover failed"
- * after re-enabling sends them again.
+ * The worker marks the webhook's waiting deliveries Failed as it reaches them; Recover after
+ * re-enabling sends them again.
  */
 export async function autoDisableFailingWebhooks(
   now = Date.now(),
