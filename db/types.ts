@@ -73,8 +73,16 @@ export type DeliveriesTable = {
   webhook_id: string;
   user_id: string;
   status: DeliveryStatus;
+  /** Attempts of the automatic schedule made so far (the "2" of "2 of 8"). */
   attempt_count: ColumnType<number, number | undefined, number>;
+  /** Manual and test attempts made so far; they never move the schedule. */
+  manual_attempt_count: ColumnType<number, number | undefined, number>;
   next_attempt_at: number;
+  /**
+   * While a manual attempt is queued on a waiting delivery, when its next scheduled attempt
+   * was due (next_attempt_at then says "now"); null otherwise.
+   */
+  resume_at: ColumnType<number | null, number | null | undefined, number | null>;
   /** Lease: a worker owns the row until then; an expired lease means anyone may claim it. */
   locked_until: number | null;
   last_status_code: number | null;

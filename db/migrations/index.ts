@@ -3,6 +3,7 @@ import * as init from "./2026-11-27T00-00-00-init";
 import * as deliveryLog from "./2026-11-27T01-00-00-delivery-log";
 import * as documensoCompat from "./2026-11-28T00-00-00-documenso-compat";
 import * as sessionsRateLimits from "./2026-12-01T00-00-00-sessions-rate-limits";
+import * as manualAttempts from "./2026-12-02T00-00-00-manual-attempts";
 
 // Listed statically (not read from disk) so migrations run the same under tsx, vitest and
 // the Next.js server bundle. Names sort by their ISO date.
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-27T01-00-00-delivery-log": deliveryLog,
   "2026-11-28T00-00-00-documenso-compat": documensoCompat,
   "2026-12-01T00-00-00-sessions-rate-limits": sessionsRateLimits,
+  "2026-12-02T00-00-00-manual-attempts": manualAttempts,
 };

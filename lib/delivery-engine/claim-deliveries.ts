@@ -22,9 +22,13 @@ export type ClaimedDelivery = {
   id: string;
   event_id: string;
   webhook_id: string;
+  /** Attempts of the automatic schedule so far; manual and test ones are counted apart. */
   attempt_count: number;
+  manual_attempt_count: number;
   /** How this attempt is logged: 'manual' after a Resend, 'test' for a test event. */
   trigger: "scheduled" | "manual" | "test";
+  /** For a manual or test attempt: when the schedule's next attempt is due, null if none. */
+  resume_at: number | null;
   event_type: string;
   /** The stored payload JSON text: spliced into the body as is, never re-parsed. */
   payload: string;
@@ -42,7 +46,9 @@ type ClaimRow = {
   event_id: string;
   webhook_id: string;
   attempt_count: number;
+  manual_attempt_count: number;
   next_trigger: "manual" | "test" | null;
+  resume_at: number | null;
   event_type: string;
   payload: string;
   payload_with_tokens: string | null;
@@ -67,7 +73,9 @@ export async function claimDueDeliveries(limit: number, leaseMs: number, now = D
     event_id: row.event_id,
     webhook_id: row.webhook_id,
     attempt_count: Number(row.attempt_count),
+    manual_attempt_count: Number(row.manual_attempt_count),
     trigger: row.next_trigger ?? "scheduled",
+    resume_at: row.resume_at === null ? null : Number(row.resume_at),
     event_type: row.event_type,
     payload: row.payload,
     payload_with_tokens: Number(row.include_recipient_tokens) === 1 ? row.payload_with_tokens : null,
@@ -102,9 +110,9 @@ async function claimPostgres(limit: number, leaseUntil: number, now: number): Pr
         limit ${limit}
         for update skip locked
       )
-      returning id, event_id, webhook_id, attempt_count, next_trigger
+      returning id, event_id, webhook_id, attempt_count, manual_attempt_count, next_trigger, resume_at
     )
-    select c.id, c.event_id, c.webhook_id, c.attempt_count, c.next_trigger,
+    select c.id, c.event_id, c.webhook_id, c.attempt_count, c.manual_attempt_count, c.next_trigger, c.resume_at,
       e.type as event_type, e.payload, e.created_at as event_created_at,
       case when w.include_recipient_tokens = 1 then e.payload_with_tokens end as payload_with_tokens,
       w.url, w.enabled, w.secret_encrypted, w.previous_secret_encrypted, w.previous_secret_expires_at,
@@ -120,7 +128,7 @@ async function claimSqlite(limit: number, leaseUntil: number, now: number): Prom
   return withSqliteStatements((_, statements) => {
     const claimed = statements.claim.all({ leaseUntil, now, limit }) as Pick<
       ClaimRow,
-      "id" | "event_id" | "webhook_id" | "attempt_count" | "next_trigger"
+      "id" | "event_id" | "webhook_id" | "attempt_count" | "manual_attempt_count" | "next_trigger" | "resume_at"
     >[];
     if (claimed.length === 0) return [];
     // Fan-out puts one event in many rows: read each event and webhook once, not once per row.

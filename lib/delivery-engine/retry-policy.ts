@@ -36,7 +36,17 @@ export function withJitter(delayMs: number, jitter: number, random: () => number
   return Math.max(0, Math.round(delayMs * (1 + jitter * (2 * random() - 1))));
 }
 
-/** What happens after attempt number `attemptNumber` (1-based) ended with `outcome`. */
+/**
+ * Retry-After on a 429 or 503 as "not before" (clamped to the configured maximum), else
+ * undefined.
+ */
+function askedDelay(outcome: AttemptOutcome, now: number): number | undefined {
+  if (outcome.status !== 429 && outcome.status !== 503) return undefined;
+  const asked = parseRetryAfter(outcome.retryAfter, now);
+  return asked === undefined ? undefined : Math.min(asked, deliveryConfig.retryAfterMaxMs());
+}
+
+/** What happens after scheduled attempt number `attemptNumber` (1-based) ended with `outcome`. */
 export function nextStep(
   attemptNumber: number,
   outcome: AttemptOutcome,
@@ -50,11 +60,22 @@ export function nextStep(
   if (attemptNumber > schedule.length) return { status: "failed", isGone: false };
 
   let delay = withJitter(schedule[attemptNumber - 1], deliveryConfig.jitter(), random);
-  if (outcome.status === 429 || outcome.status === 503) {
-    const asked = parseRetryAfter(outcome.retryAfter, now);
-    // Honoured as "not before": it can lengthen the wait, never shorten the schedule.
-    if (asked !== undefined) delay = Math.max(delay, Math.min(asked, deliveryConfig.retryAfterMaxMs()));
-  }
+  // Retry-After is honoured as "not before": it can lengthen the wait, never shorten the schedule.
+  delay = Math.max(delay, askedDelay(outcome, now) ?? 0);
   if (outcome.status === 429 || outcome.isTimeout) delay = Math.max(delay, deliveryConfig.throttleMinDelayMs());
   return { status: "retrying", nextAttemptAt: now + delay };
+}
+
+/**
+ * What happens after a manual or test attempt: it stands beside the schedule, never moves it.
+ * A 2xx delivers and a 410 stops as always; otherwise the delivery goes back to where its
+ * schedule was: due at `resumeAt` (later only if a Retry-After asks for it), or Failed when
+ * no scheduled attempt was waiting (the schedule was over, or a test event, which has none).
+ */
+export function nextStepAfterManual(outcome: AttemptOutcome, resumeAt: number | null, now: number): NextStep {
+  if (isSuccessStatus(outcome.status)) return { status: "delivered" };
+  if (outcome.status === 410) return { status: "failed", isGone: true };
+  if (resumeAt === null) return { status: "failed", isGone: false };
+  const asked = askedDelay(outcome, now);
+  return { status: "retrying", nextAttemptAt: asked === undefined ? resumeAt : Math.max(resumeAt, now + asked) };
 }

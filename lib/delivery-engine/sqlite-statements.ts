@@ -1,5 +1,6 @@
 import type BetterSqlite3 from "better-sqlite3";
 import { getDb, getSqliteDatabase } from "@/db";
+import { CANCELLED_STATUS_SQL } from "@/lib/delivery-engine/cancelled-status";
 
 // The engine's SQLite statements, prepared once per connection and run directly on the
 // better-sqlite3 handle: at thousands of deliveries a second, preparing a statement (or
@@ -35,7 +36,7 @@ function prepare(raw: BetterSqlite3.Database): SqliteStatements {
         order by next_attempt_at
         limit @limit
       )
-      returning id, event_id, webhook_id, attempt_count, next_trigger`),
+      returning id, event_id, webhook_id, attempt_count, manual_attempt_count, next_trigger, resume_at`),
     eventsById: raw.prepare(
       `select id, type, payload, payload_with_tokens, created_at from events where id in (select value from json_each(?))`,
     ),
@@ -49,14 +50,15 @@ function prepare(raw: BetterSqlite3.Database): SqliteStatements {
         request_body, response_status, response_headers, response_body, duration_ms, error, succeeded, started_at)
       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     updateDelivery: raw.prepare(`
-      update deliveries set status = ?, attempt_count = ?, next_attempt_at = ?, locked_until = null,
-        last_status_code = ?, last_error = ?, next_trigger = null, updated_at = ?
+      update deliveries set status = ?, attempt_count = ?, manual_attempt_count = ?, next_attempt_at = ?,
+        locked_until = null, last_status_code = ?, last_error = ?, next_trigger = null, resume_at = null, updated_at = ?
       where id = ? and locked_until = ?`),
     releaseDelivery: raw.prepare(
       `update deliveries set locked_until = null, next_attempt_at = @next_attempt_at, updated_at = @now where ${mine}`,
     ),
     cancelDelivery: raw.prepare(`
-      update deliveries set status = 'cancelled', locked_until = null, last_error = @reason, updated_at = @now where ${mine}`),
+      update deliveries set status = ${CANCELLED_STATUS_SQL}, locked_until = null, last_error = @reason,
+        next_trigger = null, resume_at = null, updated_at = @now where ${mine}`),
     disableGoneWebhook: raw.prepare(`
       update webhooks set enabled = 0, disabled_reason = @reason, disabled_at = @now, updated_at = @now where id = @id`),
   };

@@ -6,7 +6,7 @@ import { buildDeliveryBody } from "@/lib/delivery-engine/build-request";
 import { type ClaimedDelivery, claimDueDeliveries } from "@/lib/delivery-engine/claim-deliveries";
 import { type DeliveryListener, listenForDeliveries } from "@/lib/delivery-engine/listen-for-deliveries";
 import { ResultBuffer } from "@/lib/delivery-engine/result-buffer";
-import { isSuccessStatus, nextStep } from "@/lib/delivery-engine/retry-policy";
+import { isSuccessStatus, nextStep, nextStepAfterManual } from "@/lib/delivery-engine/retry-policy";
 import { type RequestTarget, requestTarget, type SendResult, sendRequest } from "@/lib/delivery-engine/send-request";
 import { onNewDeliveries } from "@/lib/delivery-engine/wake";
 import { newId } from "@/lib/ids";
@@ -295,8 +295,11 @@ class DeliveryEngine {
     { result, headers, body }: { result: SendResult; headers: Record<string, string>; body: string },
   ): void {
     const now = Date.now();
-    const attemptNumber = job.attempt_count + 1;
-    const step = nextStep(attemptNumber, result, now);
+    // Manual and test attempts are numbered in the same sequence but leave the schedule's
+    // count and due time alone.
+    const isScheduled = job.trigger === "scheduled";
+    const attemptNumber = job.attempt_count + job.manual_attempt_count + 1;
+    const step = isScheduled ? nextStep(job.attempt_count + 1, result, now) : nextStepAfterManual(result, job.resume_at, now);
     const succeeded = isSuccessStatus(result.status);
     this.counters.attempts++;
     if (step.status === "delivered") this.counters.delivered++;
@@ -323,7 +326,8 @@ class DeliveryEngine {
         id: job.id,
         lease: job.lease_until,
         status: step.status,
-        attempt_count: attemptNumber,
+        attempt_count: job.attempt_count + (isScheduled ? 1 : 0),
+        manual_attempt_count: job.manual_attempt_count + (isScheduled ? 0 : 1),
         next_attempt_at: step.status === "retrying" ? step.nextAttemptAt : now,
         last_status_code: result.status,
         last_error: succeeded ? null : (result.error ?? `HTTP ${result.status}`),

@@ -1,6 +1,7 @@
 import { CompiledQuery, type Transaction } from "kysely";
 import { getDb, getDialect } from "@/db";
 import type { Database, DeliveryAttempt, DeliveryStatus } from "@/db/types";
+import { CANCELLED_STATUS_SQL } from "@/lib/delivery-engine/cancelled-status";
 import { withSqliteStatements } from "@/lib/delivery-engine/sqlite-statements";
 
 // Finished attempts are written in groups: one transaction logs every attempt of the group
@@ -17,6 +18,7 @@ export type DeliveryUpdate = {
   lease: number;
   status: DeliveryStatus;
   attempt_count: number;
+  manual_attempt_count: number;
   next_attempt_at: number;
   last_status_code: number | null;
   last_error: string | null;
@@ -25,7 +27,7 @@ export type DeliveryUpdate = {
 /** Hands a claimed row back unattempted, due again at next_attempt_at. */
 export type DeliveryRelease = { id: string; lease: number; next_attempt_at: number };
 
-/** Not sent: its webhook was disabled or deleted after the delivery was queued. */
+/** Not sent: its webhook was disabled after the delivery was queued (cancelled-status.ts). */
 export type DeliveryCancel = { id: string; lease: number; reason: string };
 
 export type ResultGroup = {
@@ -64,6 +66,7 @@ const UPDATE_COLUMNS: Columns<DeliveryUpdate> = [
   ["lease", "bigint"],
   ["status", "text"],
   ["attempt_count", "int"],
+  ["manual_attempt_count", "int"],
   ["next_attempt_at", "bigint"],
   ["last_status_code", "int"],
   ["last_error", "text"],
@@ -113,8 +116,9 @@ export async function writeResults(group: ResultGroup, now = Date.now()): Promis
         true,
         (values) =>
           `with v(${names(UPDATE_COLUMNS)}) as (${values})
-        update deliveries set status = v.status, attempt_count = v.attempt_count, next_attempt_at = v.next_attempt_at,
-          locked_until = null, last_status_code = v.last_status_code, last_error = v.last_error, next_trigger = null,
+        update deliveries set status = v.status, attempt_count = v.attempt_count,
+          manual_attempt_count = v.manual_attempt_count, next_attempt_at = v.next_attempt_at, locked_until = null,
+          last_status_code = v.last_status_code, last_error = v.last_error, next_trigger = null, resume_at = null,
           updated_at = ${at}
         from v where ${mine}`,
       );
@@ -134,7 +138,8 @@ export async function writeResults(group: ResultGroup, now = Date.now()): Promis
         true,
         (values) =>
           `with v(${names(CANCEL_COLUMNS)}) as (${values})
-        update deliveries set status = 'cancelled', locked_until = null, last_error = v.reason, updated_at = ${at} from v where ${mine}`,
+        update deliveries set status = ${CANCELLED_STATUS_SQL}, locked_until = null, last_error = v.reason,
+          next_trigger = null, resume_at = null, updated_at = ${at} from v where ${mine}`,
       );
       if (group.goneWebhookIds.length > 0) {
         await trx
@@ -174,6 +179,7 @@ async function writeResultsSqlite(group: ResultGroup, now: number): Promise<void
           statements.updateDelivery.run(
             u.status,
             u.attempt_count,
+            u.manual_attempt_count,
             u.next_attempt_at,
             u.last_status_code,
             u.last_error,

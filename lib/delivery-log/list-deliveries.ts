@@ -54,7 +54,10 @@ export async function listDeliveries(
       "d.last_status_code",
       "d.last_error",
       "d.attempt_count",
+      "d.manual_attempt_count",
       "d.next_attempt_at",
+      "d.next_trigger",
+      "d.resume_at",
       "d.created_at",
       "d.updated_at",
     ])

@@ -1,15 +1,26 @@
-import type { Updateable } from "kysely";
-import type { DeliveriesTable } from "@/db/types";
+import { sql } from "kysely";
+import type { DeliveryStatus } from "@/db/types";
+import { isWaitingSql } from "@/lib/delivery-log/status-groups";
 
 /**
- * What "send this again now" writes on a delivery (Resend, Recover): due at once,
- * logged as manual, free of any stale lease. attempt_count is kept: the attempt the worker
- * makes is the next number, and it is made even past the retry cap. If it fails, the worker
- * decides as for any attempt: past the cap the delivery is failed again (no new retry
- * series), below it the schedule continues from that count.
+ * What "send this again now" writes on a delivery (Resend, Recover): an extra, manual attempt
+ * due at once, free of any stale lease, that leaves the automatic schedule where it was. A
+ * waiting delivery keeps its state and its count, and `resume_at` keeps when its next
+ * scheduled attempt is due, for the worker to put back if the manual attempt fails; a
+ * finished one waits as Pending and, if the attempt fails, is Failed (its schedule is over).
+ * A second Resend before the first one ran changes nothing of that. Column references on the
+ * right of an UPDATE read the row as it was, on both databases.
  */
-export function requeueNow(now: number): Updateable<DeliveriesTable> {
-  return { status: "pending", next_attempt_at: now, next_trigger: "manual", locked_until: null, updated_at: now };
+export function requeueNow(now: number) {
+  return {
+    status: sql<DeliveryStatus>`case when ${isWaitingSql()} then status else 'pending' end`,
+    resume_at: sql<number | null>`case when next_trigger is not null then resume_at
+      when ${isWaitingSql()} then next_attempt_at else null end`,
+    next_attempt_at: now,
+    next_trigger: "manual" as const,
+    locked_until: null,
+    updated_at: now,
+  };
 }
 
 export const WEBHOOK_DISABLED_MESSAGE = "This webhook is disabled: enable it before sending again";

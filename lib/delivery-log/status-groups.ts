@@ -13,6 +13,10 @@ export const WAITING_STATUSES = ["pending", "retrying"] as const;
 export const UNDELIVERED_STATUSES = ["failed", "cancelled"] as const;
 export const FINAL_STATUSES = ["delivered", "failed", "cancelled"] as const;
 
+export function isWaitingStatus(status: DeliveryStatus): boolean {
+  return (WAITING_STATUSES as readonly DeliveryStatus[]).includes(status);
+}
+
 export function isWaitingSql(column = "status") {
   return sql<boolean>`${sql.ref(column)} in ('pending', 'retrying')`;
 }

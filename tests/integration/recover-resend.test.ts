@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { countRecoverableAction, recoverDeliveriesAction } from "@/lib/actions/deliveries/recover-deliveries";
 import { resendDeliveryAction } from "@/lib/actions/deliveries/resend-delivery";
+import { getDelivery } from "@/lib/delivery-log/get-delivery";
 import { countRecoverable, RECOVER_LIMIT, recoverDeliveries } from "@/lib/delivery-log/recover-deliveries";
 import { resendDelivery } from "@/lib/delivery-log/resend-delivery";
 import { testDialect } from "../helpers/db-info";
@@ -41,7 +42,7 @@ describe(`resend (${testDialect})`, () => {
     webhookId = (await createTestWebhook(user.id, HOOK)).id;
   });
 
-  it("queues a failed delivery again at once, as manual, past the retry cap", async () => {
+  it("queues a failed delivery again at once, as manual, its count left as it was", async () => {
     const failed = fixture("failed", T, { attemptCount: 8, lastStatusCode: 500 });
     await insertDeliveries(user.id, webhookId, [failed]);
     const before = Date.now();
@@ -56,6 +57,7 @@ describe(`resend (${testDialect})`, () => {
       next_trigger: "manual",
       locked_until: null,
       attempt_count: 8,
+      resume_at: null,
       last_status_code: 500,
     });
     expect(Number(row.next_attempt_at)).toBeGreaterThanOrEqual(before);
@@ -66,16 +68,40 @@ describe(`resend (${testDialect})`, () => {
     const now = Date.now();
     const delivered = fixture("delivered", T);
     const cancelled = fixture("cancelled", T);
-    const retrying = fixture("retrying", T, { nextAttemptAt: now + 3_600_000 });
-    const leaseExpired = fixture("retrying", T, { lockedUntil: now - 1 });
+    const leaseExpired = fixture("retrying", T, { lockedUntil: now - 1, nextAttemptAt: now - 5 });
     const inFlight = fixture("retrying", T, { lockedUntil: now + 60_000 });
-    await insertDeliveries(user.id, webhookId, [delivered, cancelled, retrying, leaseExpired, inFlight]);
-    for (const d of [delivered, cancelled, retrying, leaseExpired]) {
+    await insertDeliveries(user.id, webhookId, [delivered, cancelled, leaseExpired, inFlight]);
+    for (const d of [delivered, cancelled]) {
       expect(await resendDelivery(user.id, d.id)).toMatchObject({ ok: true });
-      expect(await deliveryRow(d.id)).toMatchObject({ status: "pending", next_trigger: "manual", locked_until: null });
+      // Finished: it waits as Pending, with no schedule to go back to.
+      expect(await deliveryRow(d.id)).toMatchObject({ status: "pending", next_trigger: "manual", resume_at: null });
+      expect(await getDelivery(user.id, d.id)).toMatchObject({ state: "pending", isResendQueued: true, nextAttemptAt: null });
     }
+    expect(await resendDelivery(user.id, leaseExpired.id)).toMatchObject({ ok: true });
+    expect(await deliveryRow(leaseExpired.id)).toMatchObject({ status: "retrying", next_trigger: "manual", locked_until: null });
     expect(await resendDelivery(user.id, inFlight.id)).toMatchObject({ ok: false, code: "in_flight" });
     expect(await deliveryRow(inFlight.id)).toMatchObject({ status: "retrying", next_trigger: null });
+  });
+
+  it("keeps a Failing delivery's state, count and scheduled time aside, even when resent twice", async () => {
+    const dueAt = Date.now() + 3_600_000;
+    const failing = fixture("retrying", T, { attemptCount: 2, nextAttemptAt: dueAt });
+    await insertDeliveries(user.id, webhookId, [failing]);
+    for (let i = 0; i < 2; i++) {
+      expect(await resendDelivery(user.id, failing.id)).toMatchObject({ ok: true });
+      const row = await deliveryRow(failing.id);
+      expect(row).toMatchObject({ status: "retrying", attempt_count: 2, next_trigger: "manual" });
+      // The schedule's time waits in resume_at; the second Resend does not take "now" for it.
+      expect(Number(row.resume_at)).toBe(dueAt);
+      expect(Number(row.next_attempt_at)).toBeLessThanOrEqual(Date.now());
+      // The log says a resend is queued and still shows the schedule's time.
+      expect(await getDelivery(user.id, failing.id)).toMatchObject({
+        state: "failing",
+        isResendQueued: true,
+        attemptCount: 2,
+        nextAttemptAt: dueAt,
+      });
+    }
   });
 
   it("refuses another user's delivery, a disabled webhook's, and bad input", async () => {
@@ -136,6 +162,8 @@ describe(`recover (${testDialect})`, () => {
     });
     expect(await recoverDeliveriesAction.withUser(user)({ webhookId, since: T })).toEqual({ ok: true, recovered: 3 });
     for (const d of since) expect(await deliveryRow(d.id)).toMatchObject({ next_trigger: "manual", locked_until: null });
+    // The Failing one keeps its state and its scheduled time aside.
+    expect(await deliveryRow(since[1].id)).toMatchObject({ status: "retrying", resume_at: now + 3_600_000 });
     expect(await deliveryRow(before[0].id)).toMatchObject({ status: "failed", next_trigger: null });
     expect((await deliveryRow(others[0].id)).status).toBe("delivered");
     expect(await deliveryRow(others[1].id)).toMatchObject({ status: "cancelled", next_trigger: null });

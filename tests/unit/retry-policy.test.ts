@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { nextStep, parseRetryAfter, withJitter } from "@/lib/delivery-engine/retry-policy";
+import { nextStep, nextStepAfterManual, parseRetryAfter, withJitter } from "@/lib/delivery-engine/retry-policy";
 
 // The retry policy on its own: which attempt comes when, and when a delivery gives up.
 
@@ -97,5 +97,31 @@ describe("retry policy", () => {
     expect(nextStep(1, noResponse, now)).toEqual({ status: "retrying", nextAttemptAt: now + 10 });
     expect(nextStep(2, noResponse, now)).toEqual({ status: "retrying", nextAttemptAt: now + 20 });
     expect(nextStep(3, noResponse, now)).toEqual({ status: "failed", isGone: false });
+  });
+
+  it("after a manual attempt, goes back to the schedule where it was, or gives up when none was waiting", () => {
+    const dueAt = now + 180_000;
+    expect(nextStepAfterManual({ status: 200, isTimeout: false }, dueAt, now)).toEqual({ status: "delivered" });
+    expect(nextStepAfterManual({ status: 410, isTimeout: false }, dueAt, now)).toEqual({ status: "failed", isGone: true });
+    // Never sooner or later than the schedule said: not the throttle floor, not the next wait.
+    expect(nextStepAfterManual({ status: 500, isTimeout: false }, dueAt, now)).toEqual({
+      status: "retrying",
+      nextAttemptAt: dueAt,
+    });
+    expect(nextStepAfterManual({ status: null, isTimeout: true }, dueAt, now)).toEqual({
+      status: "retrying",
+      nextAttemptAt: dueAt,
+    });
+    expect(nextStepAfterManual({ status: 429, isTimeout: false }, dueAt, now)).toEqual({
+      status: "retrying",
+      nextAttemptAt: dueAt,
+    });
+    // Unless the receiver asked for longer.
+    expect(nextStepAfterManual({ status: 503, retryAfter: "600", isTimeout: false }, dueAt, now)).toEqual({
+      status: "retrying",
+      nextAttemptAt: now + 600_000,
+    });
+    // Finished deliveries and test events have no schedule to go back to.
+    expect(nextStepAfterManual({ status: 500, isTimeout: false }, null, now)).toEqual({ status: "failed", isGone: false });
   });
 });
