@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import { TimeZoneScript } from "@/components/layout/time-zone-script";
 import { appUrl } from "@/lib/config";
 import "./globals.css";
 
@@ -37,6 +38,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   await connection();
   return (
     <html lang="en">
+      <head>
+        {/* Tells the server the viewer's time zone; pages with times re-render if needed (app layout). */}
+        <TimeZoneScript />
+      </head>
       <body className="min-h-screen font-sans">{children}</body>
     </html>
   );

@@ -1,28 +1,66 @@
 // Every date, time, duration and count the product shows, in one place: the UI's tables,
 // dialogs and sheets, and the strings the server writes (the auto-disable reason).
 //
-// Dates and times are in the zone of whoever formats them (the server for the first render,
-// then the browser), in US English. The two can differ, so <TimeText> puts
-// suppressHydrationWarning on its <time>.
+// A moment has ONE format everywhere ("Jan 5, 2026, 2:03:04 PM PST"), in the viewer's time
+// zone, which the server knows from the first request on (lib/time-zone.ts): the server's
+// render and the browser's give the same text. Where recency matters it is relative
+// ("3 min. ago"), the exact moment on hover.
 
-const dateTimeFormat = new Intl.DateTimeFormat("en-US", {
-  month: "short",
-  day: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-});
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+const isoPartsFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** "Jan 5, 02:03:04 PM": a moment, to the second (the log, attempts, secrets' expiry, tokens' last use). */
-export function formatDateTime(ms: number): string {
-  return dateTimeFormat.format(ms);
+function cached(cache: Map<string, Intl.DateTimeFormat>, timeZone: string, options: Intl.DateTimeFormatOptions) {
+  let format = cache.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", { ...options, timeZone });
+    cache.set(timeZone, format);
+  }
+  return format;
 }
 
-const dateFormat = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "short", day: "numeric" });
+/** "Jan 5, 2026, 2:03:04 PM PST": a moment, to the second, with its zone (every table, sheet and dialog). */
+export function formatDateTime(ms: number, timeZone: string): string {
+  return (
+    cached(dateTimeFormats, timeZone, {
+      year: "numeric",
+      month: "short",
+      day: "numeric",
+      hour: "numeric",
+      minute: "2-digit",
+      second: "2-digit",
+      timeZoneName: "short",
+    })
+      .format(ms)
+      // Some ICU versions put a narrow no-break space before AM/PM: one text on server and browser.
+      .replace(/\u202f/g, " ")
+  );
+}
 
-/** "Jan 5, 2026": a day, for the Created column of the lists. */
-export function formatDate(ms: number): string {
-  return dateFormat.format(ms);
+/** "2026-01-05T14:03:04.123-08:00": the exact moment in that zone, as ISO 8601 with its offset. */
+export function formatIsoInZone(ms: number, timeZone: string): string {
+  const parts = Object.fromEntries(
+    cached(isoPartsFormats, timeZone, {
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      hourCycle: "h23",
+      timeZoneName: "longOffset",
+    })
+      .formatToParts(ms)
+      .map((part) => [part.type, part.value]),
+  );
+  // "GMT-08:00"; at offset zero "GMT" or "GMT+00:00", depending on the ICU version.
+  const offset = parts.timeZoneName.replace("GMT", "").replace(/^(\+00:00)?$/, "Z");
+  const millis = String(((ms % 1000) + 1000) % 1000).padStart(3, "0");
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}.${millis}${offset}`;
+}
+
+/** "2026-01-05T14:03:04.123-08:00 (America/Los_Angeles)": what hovering a time shows. */
+export function formatExactMoment(ms: number, timeZone: string): string {
+  return `${formatIsoInZone(ms, timeZone)} (${timeZone})`;
 }
 
 const relativeFormat = new Intl.RelativeTimeFormat("en-US", { numeric: "always", style: "short" });
@@ -63,6 +101,13 @@ export function formatPeriod(ms: number): string {
     }
   }
   return `${ms} ms`;
+}
+
+/** "512 B", "3.6 KB", "1.2 MB": a size, in 1,024s. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Number((bytes / 1024).toFixed(1))} KB`;
+  return `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`;
 }
 
 /** "80%", "44.4%", "100%": a rate of 0..1, to one decimal unless whole; "—" when there is none. */

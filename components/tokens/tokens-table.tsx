@@ -73,7 +73,7 @@ export function TokensTable() {
                     <Badge variant="outline">{token.prefix}…</Badge>
                   </TableCell>
                   <TableCell className="whitespace-nowrap text-neutral-600">
-                    <TimeText ms={token.createdAt} show="date" />
+                    <TimeText ms={token.createdAt} />
                   </TableCell>
                   <TableCell className="whitespace-nowrap text-neutral-600">
                     {token.lastUsedAt ? <TimeText ms={token.lastUsedAt} /> : "Never"}

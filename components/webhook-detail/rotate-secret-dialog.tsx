@@ -7,8 +7,8 @@ import { FieldError } from "@/components/ui/field-error";
 import { GuardedDialog } from "@/components/ui/guarded-dialog";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { TimeText } from "@/components/ui/time-text";
 import { rotateWebhookSecretAction } from "@/lib/actions/webhooks/rotate-webhook-secret";
-import { formatDateTime } from "@/lib/format";
 import { useActionMutation } from "@/lib/queries/use-action-mutation";
 
 /**
@@ -57,9 +57,14 @@ export function RotateSecretDialog({
             </div>
           </div>
           <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-            {rotated.previousSecretExpiresAt
-              ? `The old secret keeps signing until ${formatDateTime(rotated.previousSecretExpiresAt)}: each delivery carries both signatures until then.`
-              : "This webhook had no secret before: deliveries are signed from now on."}
+            {rotated.previousSecretExpiresAt ? (
+              <>
+                The old secret keeps signing until <TimeText ms={rotated.previousSecretExpiresAt} />: each delivery carries both
+                signatures until then.
+              </>
+            ) : (
+              "This webhook had no secret before: deliveries are signed from now on."
+            )}
           </p>
           <DialogFooter>
             <Button onClick={() => onOpenChange(false)}>Done</Button>

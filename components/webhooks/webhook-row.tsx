@@ -50,7 +50,7 @@ export function WebhookRow({ webhook }: { webhook: WebhookView }) {
         <WebhookEnabledSwitch webhook={webhook} />
       </TableCell>
       <TableCell className="whitespace-nowrap text-neutral-500">
-        <TimeText ms={webhook.createdAt} show="date" />
+        <TimeText ms={webhook.createdAt} />
       </TableCell>
       <TableCell className="text-right">
         <div className="flex justify-end gap-1">

@@ -1,16 +1,20 @@
 import { describe, expect, it } from "vitest";
 import {
+  formatBytes,
   formatCount,
-  formatDate,
   formatDateTime,
   formatDuration,
+  formatExactMoment,
+  formatIsoInZone,
+  formatPercent,
   formatPeriod,
   formatRelative,
   toDateTimeLocalValue,
 } from "@/lib/format";
+import { parseTimeZone } from "@/lib/time-zone";
 
-// What a person reads for each kind of time and number, whatever zone the tests run in (the
-// moments are built from local parts, as the formatter reads them).
+// What a person reads for each kind of time and number. Moments are shown in the zone they
+// are given (the viewer's), whatever zone the tests run in.
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -20,10 +24,32 @@ const DAY = 24 * HOUR;
 describe("format", () => {
   const afternoon = new Date(2026, 0, 5, 14, 3, 4).getTime();
 
-  it("shows a moment to the second, and a day with its year", () => {
-    expect(formatDateTime(afternoon)).toBe("Jan 5, 02:03:04 PM");
-    expect(formatDateTime(new Date(2026, 11, 31, 0, 0, 9).getTime())).toBe("Dec 31, 12:00:09 AM");
-    expect(formatDate(afternoon)).toBe("Jan 5, 2026");
+  it("shows a moment to the second, in the viewer's zone and labelled with it", () => {
+    const moment = Date.UTC(2026, 0, 5, 22, 3, 4, 120);
+    expect(formatDateTime(moment, "America/Los_Angeles")).toBe("Jan 5, 2026, 2:03:04 PM PST");
+    expect(formatDateTime(moment, "Asia/Kolkata")).toBe("Jan 6, 2026, 3:33:04 AM GMT+5:30");
+    expect(formatDateTime(moment, "UTC")).toBe("Jan 5, 2026, 10:03:04 PM UTC");
+    // Summer time is the zone's own.
+    expect(formatDateTime(Date.UTC(2026, 6, 1, 19, 0, 0), "America/Los_Angeles")).toBe("Jul 1, 2026, 12:00:00 PM PDT");
+  });
+
+  it("gives the exact moment on hover as ISO 8601 with the zone's offset", () => {
+    const moment = Date.UTC(2026, 0, 5, 22, 3, 4, 120);
+    expect(formatIsoInZone(moment, "America/Los_Angeles")).toBe("2026-01-05T14:03:04.120-08:00");
+    expect(formatIsoInZone(moment, "Asia/Kolkata")).toBe("2026-01-06T03:33:04.120+05:30");
+    expect(formatIsoInZone(moment, "UTC")).toBe("2026-01-05T22:03:04.120Z");
+    expect(formatExactMoment(moment, "Asia/Kolkata")).toBe("2026-01-06T03:33:04.120+05:30 (Asia/Kolkata)");
+    // It names the same instant the server stored.
+    expect(Date.parse(formatIsoInZone(moment, "Asia/Kolkata"))).toBe(moment);
+  });
+
+  it("takes a zone from the browser only when it is a real one", () => {
+    expect(parseTimeZone("America/Los_Angeles")).toBe("America/Los_Angeles");
+    expect(parseTimeZone("UTC")).toBe("UTC");
+    expect(parseTimeZone("Mars/Olympus_Mons")).toBeUndefined();
+    expect(parseTimeZone("</script>")).toBeUndefined();
+    expect(parseTimeZone("")).toBeUndefined();
+    expect(parseTimeZone(undefined)).toBeUndefined();
   });
 
   it("says how far a moment is from now, in the largest unit that fits", () => {
@@ -49,6 +75,16 @@ describe("format", () => {
     expect(formatPeriod(3 * MINUTE)).toBe("3 minutes");
     expect(formatPeriod(90 * SECOND)).toBe("90 seconds");
     expect(formatPeriod(1500)).toBe("1500 ms");
+  });
+
+  it("shows rates as percentages and sizes in KB", () => {
+    expect(formatPercent(0.8)).toBe("80%");
+    expect(formatPercent(4 / 9)).toBe("44.4%");
+    expect(formatPercent(1)).toBe("100%");
+    expect(formatPercent(null)).toBe("—");
+    expect(formatBytes(512)).toBe("512 B");
+    expect(formatBytes(3686)).toBe("3.6 KB");
+    expect(formatBytes(2048)).toBe("2 KB");
   });
 
   it("groups counts, and gives a datetime-local input its value", () => {
