@@ -66,7 +66,8 @@ export default defineConfig<E2EOptions>({
       DATA_DIR: server.database.dataDir,
       NEXTAUTH_URL: server.baseURL,
       WEBHOOK_ALLOW_PRIVATE: "1",
-      DELIVERY_RETRY_SCHEDULE_MS: "200,400,800",
+      // A quick retry, then 10 minutes: a failing delivery is seen as Failing, 2 of 3, and stays so.
+      DELIVERY_RETRY_SCHEDULE_MS: "200,600000",
       DELIVERY_THROTTLE_MIN_DELAY_MS: "500",
       DELIVERY_TIMEOUT_MS: "3000",
       NEXT_TELEMETRY_DISABLED: "1",

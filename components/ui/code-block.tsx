@@ -8,6 +8,7 @@ export function CodeBlock({
   copyLabel,
   className,
   isFullHeight = false,
+  isWrapped = false,
 }: {
   title: string;
   text: string;
@@ -15,6 +16,8 @@ export function CodeBlock({
   className?: string;
   /** Code to read in full (the guide's examples) rather than a payload to scroll through. */
   isFullHeight?: boolean;
+  /** Long lines wrap (bodies, headers) instead of scrolling sideways. */
+  isWrapped?: boolean;
 }) {
   return (
     <div className={cn("grid min-w-0 gap-1.5", className)}>
@@ -26,6 +29,7 @@ export function CodeBlock({
         tabIndex={0}
         className={cn(
           isFullHeight ? "" : "max-h-80",
+          isWrapped && "whitespace-pre-wrap [overflow-wrap:anywhere]",
           "overflow-auto rounded-md border border-neutral-200 bg-neutral-50 p-3 font-mono text-xs leading-relaxed text-neutral-800 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-neutral-950",
         )}
       >

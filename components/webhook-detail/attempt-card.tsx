@@ -1,14 +1,15 @@
 import { Badge } from "@/components/ui/badge";
 import { CodeBlock } from "@/components/ui/code-block";
 import { TimeText } from "@/components/ui/time-text";
-import { MASKED_VALUE } from "@/lib/crypto/masked-value";
+import { describeStatus } from "@/lib/delivery-log/describe-error";
 import type { DeliveryAttemptDetail } from "@/lib/delivery-log/get-delivery";
-import { formatDuration } from "@/lib/format";
+import { formatBytes, formatDuration } from "@/lib/format";
+import { AttemptError } from "./attempt-error";
 import { prettyJson } from "./pretty-json";
 
 const TRIGGER_LABEL: Record<DeliveryAttemptDetail["trigger"], string> = {
   scheduled: "Scheduled",
-  manual: "Manual",
+  manual: "Manual resend",
   test: "Test",
 };
 
@@ -19,51 +20,75 @@ function headerText(headers: Record<string, string> | null): string {
     .join("\n");
 }
 
-function hasMaskedValues(attempt: DeliveryAttemptDetail): boolean {
-  return Object.values(attempt.requestHeaders).includes(MASKED_VALUE) || attempt.requestBody.includes(`"${MASKED_VALUE}"`);
+/** A part of the attempt that is only sometimes needed: closed until asked for. */
+function Collapsible({ summary, children }: { summary: string; children: React.ReactNode }) {
+  return (
+    <details className="group rounded-md border border-neutral-200">
+      <summary className="cursor-pointer select-none px-3 py-2 text-xs font-medium text-neutral-700 hover:bg-neutral-50 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-neutral-950">
+        {summary}
+      </summary>
+      <div className="border-t border-neutral-200 p-3">{children}</div>
+    </details>
+  );
 }
 
-/** One attempt: what was sent and what came back, each part copyable. */
-export function AttemptCard({ attempt, maxAttempts }: { attempt: DeliveryAttemptDetail; maxAttempts: number }) {
+/**
+ * One attempt, answer first: the response's status, time and body, or the error in words;
+ * then what was sent. Headers and the request body are collapsed; only the latest attempt
+ * starts open, so a delivery with many attempts stays short.
+ */
+export function AttemptCard({ attempt, isLatest }: { attempt: DeliveryAttemptDetail; isLatest: boolean }) {
   const headingId = `attempt-${attempt.id}`;
+  const hasResponse = attempt.responseStatus !== null;
   return (
-    <article aria-labelledby={headingId} className="grid gap-3 rounded-lg border border-neutral-200 bg-white p-4">
-      <header className="flex flex-wrap items-center justify-between gap-2">
-        <h3 id={headingId} className="text-sm font-semibold">
-          Attempt {attempt.attemptNumber} of {Math.max(maxAttempts, attempt.attemptNumber)}
-        </h3>
-        <div className="flex flex-wrap items-center gap-2 text-xs text-neutral-600">
-          <Badge variant="outline" className="font-sans">
-            {TRIGGER_LABEL[attempt.trigger]}
-          </Badge>
-          <Badge variant={attempt.succeeded ? "success" : "destructive"} className="font-sans">
-            {attempt.responseStatus !== null ? `HTTP ${attempt.responseStatus}` : "No response"}
-          </Badge>
-          <span>{formatDuration(attempt.durationMs)}</span>
-          <TimeText ms={attempt.startedAt} />
+    <article aria-labelledby={headingId} className="rounded-lg border border-neutral-200 bg-white">
+      <details open={isLatest} className="group">
+        <summary className="flex cursor-pointer select-none flex-wrap items-center justify-between gap-2 rounded-lg px-4 py-3 hover:bg-neutral-50 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-neutral-950">
+          <h3 id={headingId} className="text-sm font-semibold">
+            Attempt {attempt.attemptNumber}
+            <span className="font-normal text-neutral-600"> · {TRIGGER_LABEL[attempt.trigger]}</span>
+          </h3>
+          <span className="flex flex-wrap items-center gap-2 text-xs text-neutral-600">
+            <Badge variant={attempt.succeeded ? "success" : "destructive"} className="font-sans">
+              {hasResponse ? `HTTP ${attempt.responseStatus}` : "No response"}
+            </Badge>
+            <span>{formatDuration(attempt.durationMs)}</span>
+            <TimeText ms={attempt.startedAt} />
+          </span>
+        </summary>
+        <div className="grid gap-3 border-t border-neutral-200 p-4">
+          {attempt.error ? (
+            <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
+              <AttemptError error={attempt.error} />
+            </p>
+          ) : null}
+          {hasResponse ? (
+            <section aria-label="Response" className="grid gap-2">
+              <p className="text-sm">
+                <span className="font-medium">{describeStatus(attempt.responseStatus!)}</span>
+                <span className="text-neutral-600"> in {formatDuration(attempt.durationMs)}</span>
+              </p>
+              <CodeBlock
+                title="Response body"
+                text={attempt.responseBody === null ? "" : prettyJson(attempt.responseBody)}
+                isWrapped
+              />
+              <Collapsible summary={`Response headers (${Object.keys(attempt.responseHeaders ?? {}).length})`}>
+                <CodeBlock title="Response headers" text={headerText(attempt.responseHeaders)} isWrapped />
+              </Collapsible>
+            </section>
+          ) : null}
+          <section aria-label="Request" className="grid gap-2">
+            <p className="break-all font-mono text-xs text-neutral-600">POST {attempt.requestUrl}</p>
+            <Collapsible summary={`Request headers (${Object.keys(attempt.requestHeaders).length})`}>
+              <CodeBlock title="Request headers" text={headerText(attempt.requestHeaders)} isWrapped />
+            </Collapsible>
+            <Collapsible summary={`Request body (${formatBytes(new TextEncoder().encode(attempt.requestBody).length)})`}>
+              <CodeBlock title="Request body" text={prettyJson(attempt.requestBody)} isWrapped />
+            </Collapsible>
+          </section>
         </div>
-      </header>
-      {attempt.error ? (
-        <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
-          <span className="font-medium">Error: </span>
-          {attempt.error}
-        </p>
-      ) : null}
-      <p className="break-all font-mono text-xs text-neutral-600">POST {attempt.requestUrl}</p>
-      {hasMaskedValues(attempt) ? (
-        <p className="text-xs text-neutral-600">
-          {MASKED_VALUE} marks what the receiver got but the log never shows: X-Documenso-Secret, custom header values and
-          recipients&apos; signing tokens. With tokens masked, the body no longer matches its signature.
-        </p>
-      ) : null}
-      <CodeBlock title="Request headers" text={headerText(attempt.requestHeaders)} />
-      <CodeBlock title="Request body" text={prettyJson(attempt.requestBody)} />
-      {attempt.responseStatus !== null ? (
-        <>
-          <CodeBlock title="Response headers" text={headerText(attempt.responseHeaders)} />
-          <CodeBlock title="Response body" text={attempt.responseBody === null ? "" : prettyJson(attempt.responseBody)} />
-        </>
-      ) : null}
+      </details>
     </article>
   );
 }

@@ -11,11 +11,13 @@ import { DELIVERY_STATES } from "@/lib/delivery-log/delivery-states";
 import type { DeliveryListRow } from "@/lib/delivery-log/list-deliveries";
 import { useDeliveries } from "@/lib/queries/delivery-log";
 import type { DeliveryStatusTab, TDeliveryFilters } from "@/lib/validation/delivery-filters";
+import { attemptsText } from "./attempts-text";
 import { DeliveryEventFilter } from "./delivery-event-filter";
 import { DeliverySearch } from "./delivery-search";
 import { DeliverySheet } from "./delivery-sheet";
 import { DeliveryStateBadge } from "./delivery-state-badge";
 import { LoadError } from "./load-error";
+import { NextAttempt } from "./next-attempt";
 import { useDeliveryFilters } from "./use-delivery-filters";
 
 const COLUMNS = 5;
@@ -66,11 +68,9 @@ function DeliveryRow({ row, onOpen }: { row: DeliveryListRow; onOpen: () => void
           <span className="font-mono text-xs text-neutral-600">{row.id}</span>
         </button>
       </TableCell>
-      <TableCell className="whitespace-nowrap tabular-nums text-neutral-700">
-        {row.attemptCount} of {row.maxAttempts}
-      </TableCell>
+      <TableCell className="whitespace-nowrap tabular-nums text-neutral-700">{attemptsText(row)}</TableCell>
       <TableCell className="whitespace-nowrap text-neutral-700">
-        {row.nextAttemptAt ? <TimeText ms={row.nextAttemptAt} show="relative" /> : "—"}
+        <NextAttempt delivery={row} />
       </TableCell>
       <TableCell className="whitespace-nowrap text-neutral-700">
         <TimeText ms={row.createdAt} />
@@ -174,7 +174,7 @@ export function DeliveriesLog({ webhookId, subscribedEvents }: { webhookId: stri
                   <TableHead>Status</TableHead>
                   <TableHead>Event</TableHead>
                   <TableHead>Attempts</TableHead>
-                  <TableHead>Next retry</TableHead>
+                  <TableHead>Next attempt</TableHead>
                   <TableHead>Created</TableHead>
                 </TableRow>
               </TableHeader>

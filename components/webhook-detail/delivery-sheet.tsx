@@ -8,12 +8,15 @@ import { TimeText } from "@/components/ui/time-text";
 import { useToast } from "@/components/ui/toast";
 import { copyAsCurlAction } from "@/lib/actions/deliveries/copy-as-curl";
 import { resendDeliveryAction } from "@/lib/actions/deliveries/resend-delivery";
+import { deliveryState } from "@/lib/delivery-log/delivery-states";
 import type { DeliveryDetail } from "@/lib/delivery-log/get-delivery";
 import { useDelivery } from "@/lib/queries/delivery-log";
 import { callAction, useActionMutation } from "@/lib/queries/use-action-mutation";
 import { AttemptCard } from "./attempt-card";
+import { attemptsText } from "./attempts-text";
 import { DeliveryStateBadge } from "./delivery-state-badge";
 import { LoadError } from "./load-error";
+import { NextAttempt } from "./next-attempt";
 
 function SheetActions({ delivery }: { delivery: DeliveryDetail }) {
   const toast = useToast();
@@ -62,7 +65,7 @@ function SheetActions({ delivery }: { delivery: DeliveryDetail }) {
   );
 }
 
-/** The side sheet of one delivery: every attempt (newest first), Resend and Copy as curl. */
+/** The side sheet of one delivery: its state, every attempt (newest first, the latest open), Resend and Copy as curl. */
 export function DeliverySheet({
   webhookId,
   deliveryId,
@@ -97,25 +100,22 @@ export function DeliverySheet({
     content = (
       <div className="grid gap-5">
         <dl className="grid grid-cols-2 gap-x-6 gap-y-3 text-sm sm:grid-cols-3">
-          <div className="grid gap-1">
-            <dt className="text-xs font-medium text-neutral-600">Status</dt>
-            <dd>
+          <div className="col-span-2 grid gap-1 sm:col-span-3">
+            <dt className="text-xs font-medium text-neutral-600">State</dt>
+            <dd className="flex flex-wrap items-center gap-2">
               <DeliveryStateBadge state={delivery.state} statusCode={delivery.lastStatusCode} />
+              <span className="text-neutral-700">{deliveryState(delivery.state).description}</span>
             </dd>
           </div>
           <div className="grid gap-1">
-            <dt className="text-xs font-medium text-neutral-600">Attempts</dt>
-            <dd className="tabular-nums">
-              {delivery.attemptCount} of {delivery.maxAttempts}
+            <dt className="text-xs font-medium text-neutral-600">Scheduled attempts</dt>
+            <dd className="tabular-nums">{attemptsText(delivery)}</dd>
+          </div>
+          <div className="grid gap-1">
+            <dt className="text-xs font-medium text-neutral-600">Next attempt</dt>
+            <dd>
+              <NextAttempt delivery={delivery} />
             </dd>
-          </div>
-          <div className="grid gap-1">
-            <dt className="text-xs font-medium text-neutral-600">Next retry</dt>
-            <dd>{delivery.nextAttemptAt ? <TimeText ms={delivery.nextAttemptAt} show="relative" /> : "—"}</dd>
-          </div>
-          <div className="grid gap-1">
-            <dt className="text-xs font-medium text-neutral-600">Event id</dt>
-            <dd className="break-all font-mono text-xs">{delivery.eventId}</dd>
           </div>
           <div className="grid gap-1">
             <dt className="text-xs font-medium text-neutral-600">Created</dt>
@@ -123,15 +123,19 @@ export function DeliverySheet({
               <TimeText ms={delivery.createdAt} />
             </dd>
           </div>
+          <div className="col-span-2 grid gap-1 sm:col-span-3">
+            <dt className="text-xs font-medium text-neutral-600">Event id</dt>
+            <dd className="break-all font-mono text-xs">{delivery.eventId}</dd>
+          </div>
         </dl>
         <SheetActions delivery={delivery} />
-        <section aria-label="Attempts" className="grid gap-4">
+        <section aria-label="Attempts" className="grid gap-3">
           {attempts.length === 0 ? (
             <p className="rounded-lg border border-dashed border-neutral-300 p-6 text-center text-sm text-neutral-600">
               No attempt yet: the first one is on its way.
             </p>
           ) : (
-            attempts.map((attempt) => <AttemptCard key={attempt.id} attempt={attempt} maxAttempts={delivery.maxAttempts} />)
+            attempts.map((attempt, i) => <AttemptCard key={attempt.id} attempt={attempt} isLatest={i === 0} />)
           )}
         </section>
       </div>

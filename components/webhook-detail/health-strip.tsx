@@ -3,8 +3,11 @@
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { TimeText } from "@/components/ui/time-text";
+import { describeStatus } from "@/lib/delivery-log/describe-error";
+import type { WebhookHealth } from "@/lib/delivery-log/get-webhook-health";
 import { formatCount, formatDuration, formatPercent } from "@/lib/format";
 import { useWebhookHealth } from "@/lib/queries/delivery-log";
+import { AttemptError } from "./attempt-error";
 import { LoadError } from "./load-error";
 
 function Stat({
@@ -42,6 +45,11 @@ function rateTone(rate: number | null): "good" | "bad" | undefined {
   if (rate === null) return undefined;
   if (rate >= 0.95) return "good";
   return rate < 0.5 ? "bad" : undefined;
+}
+
+function LastFailureCause({ failure }: { failure: NonNullable<WebhookHealth["lastFailure"]> }) {
+  if (failure.error) return <AttemptError error={failure.error} />;
+  return failure.statusCode !== null ? `HTTP ${describeStatus(failure.statusCode)}` : null;
 }
 
 /** Last 24 h at a glance, refreshed while the page is open. */
@@ -93,19 +101,12 @@ export function HealthStrip({ webhookId }: { webhookId: string }) {
             <Stat label="Last success">
               {health.lastSuccessAt ? <TimeText ms={health.lastSuccessAt} show="relative" /> : "Never"}
             </Stat>
-            <Stat label="Last failure" tone={health.lastFailure ? "bad" : undefined}>
-              {health.lastFailure ? (
-                <span
-                  title={
-                    health.lastFailure.error ??
-                    (health.lastFailure.statusCode ? `HTTP ${health.lastFailure.statusCode}` : undefined)
-                  }
-                >
-                  <TimeText ms={health.lastFailure.at} show="relative" />
-                </span>
-              ) : (
-                "None"
-              )}
+            <Stat
+              label="Last failure"
+              tone={health.lastFailure ? "bad" : undefined}
+              detail={health.lastFailure ? <LastFailureCause failure={health.lastFailure} /> : undefined}
+            >
+              {health.lastFailure ? <TimeText ms={health.lastFailure.at} show="relative" /> : "None"}
             </Stat>
           </dl>
         ) : (

@@ -12,6 +12,7 @@ import { deliveryState } from "@/lib/delivery-log/delivery-states";
 import { formatDuration } from "@/lib/format";
 import { useActionMutation } from "@/lib/queries/use-action-mutation";
 import type { TestEventOutcome } from "@/lib/webhooks/send-test-event";
+import { AttemptError } from "./attempt-error";
 import { DeliveryStateBadge } from "./delivery-state-badge";
 import { prettyJson } from "./pretty-json";
 
@@ -39,7 +40,11 @@ function Outcome({ outcome }: { outcome: TestEventOutcome }) {
           </>
         ) : null}
       </p>
-      {outcome.error ? <p className="text-sm text-red-800">{outcome.error}</p> : null}
+      {outcome.error ? (
+        <p className="text-sm text-red-800">
+          <AttemptError error={outcome.error} />
+        </p>
+      ) : null}
       {outcome.responseBody !== null ? (
         <div className="grid gap-1">
           <p className="text-xs font-medium uppercase tracking-wide text-neutral-600">Response body</p>
