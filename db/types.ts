@@ -19,9 +19,13 @@ export type ApiTokensTable = {
   token_hash: string;
   /** First characters of the token, so the user can tell tokens apart. */
   token_prefix: string;
+  /** What the token may do: 'read' answers GETs only; 'write' (the default) everything. */
+  scope: ColumnType<ApiTokenScope, ApiTokenScope | undefined, ApiTokenScope>;
   created_at: number;
   last_used_at: number | null;
 };
+
+export type ApiTokenScope = "read" | "write";
 
 export type WebhooksTable = {
   id: string;
@@ -115,6 +119,16 @@ export type DeliveryAttemptsTable = {
   started_at: number;
 };
 
+/** An Idempotency-Key of POST /api/v1/webhooks and the webhook it created, kept 24 h. */
+export type WebhookIdempotencyKeysTable = {
+  user_id: string;
+  key: string;
+  webhook_id: string;
+  /** SHA-256 hex of the request body: the same key with another body is refused. */
+  request_hash: string;
+  created_at: number;
+};
+
 /** A signed-in browser: its session cookie names this row, and signing out deletes it. */
 export type SessionsTable = {
   id: string;
@@ -141,6 +155,7 @@ export type Database = {
   delivery_attempts: DeliveryAttemptsTable;
   sessions: SessionsTable;
   rate_limit_buckets: RateLimitBucketsTable;
+  webhook_idempotency_keys: WebhookIdempotencyKeysTable;
 };
 
 export type User = Selectable<UsersTable>;

@@ -2,6 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
+import { SCOPE_LABELS } from "@/components/tokens/scope-labels";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { DialogFooter } from "@/components/ui/dialog";
@@ -16,6 +17,7 @@ import { type ActionMutation, useActionMutation } from "@/lib/queries/use-action
 import type { CreatedApiToken } from "@/lib/tokens/create-api-token";
 import {
   API_TOKEN_NAME_MAX_LENGTH,
+  type API_TOKEN_SCOPES,
   type TCreateApiTokenInput,
   type TCreateApiTokenSchema,
   ZCreateApiTokenSchema,
@@ -42,7 +44,7 @@ export function TokenCreateDialog({ isOpen, onOpenChange, onCloseFocus }: TokenC
       description={
         created
           ? "Copy it now and keep it somewhere safe."
-          : "A token lets a script or service send events to POST /api/v1/events on your behalf."
+          : "A token lets a script or service send events and manage your webhooks through the API, on your behalf."
       }
       onCloseAutoFocus={(event) => {
         event.preventDefault();
@@ -59,6 +61,15 @@ export function TokenCreateDialog({ isOpen, onOpenChange, onCloseFocus }: TokenC
   );
 }
 
+const SCOPE_CHOICES: { scope: (typeof API_TOKEN_SCOPES)[number]; label: string; hint: string }[] = [
+  {
+    scope: "write",
+    label: SCOPE_LABELS.write,
+    hint: "Sends events (POST /api/v1/events) and creates, changes and deletes webhooks.",
+  },
+  { scope: "read", label: SCOPE_LABELS.read, hint: "Reads webhooks and delivery logs; every change is refused (403)." },
+];
+
 function TokenNameForm({
   creation,
   onCancel,
@@ -68,7 +79,7 @@ function TokenNameForm({
 }) {
   const form = useForm<TCreateApiTokenInput, unknown, TCreateApiTokenSchema>({
     resolver: zodResolver(ZCreateApiTokenSchema),
-    defaultValues: { name: "" },
+    defaultValues: { name: "", scope: "write" },
   });
   const { errors, isSubmitting } = form.formState;
 
@@ -92,6 +103,19 @@ function TokenNameForm({
           error={errors.name?.message}
           {...form.register("name")}
         />
+        <fieldset className="grid gap-2">
+          <legend className="mb-2 text-sm font-medium leading-none">Access</legend>
+          {SCOPE_CHOICES.map((choice) => (
+            <label key={choice.scope} className="flex items-start gap-2 text-sm">
+              <input type="radio" value={choice.scope} className="mt-0.5" {...form.register("scope")} />
+              <span className="grid gap-0.5">
+                <span className="font-medium">{choice.label}</span>
+                <span className="text-xs text-neutral-500">{choice.hint}</span>
+              </span>
+            </label>
+          ))}
+          <FieldError id="token-scope-error" message={errors.scope?.message} />
+        </fieldset>
         <FieldError id="token-create-error" message={errors.root?.message} />
         <DialogFooter>
           <Button variant="outline" onClick={onCancel}>

@@ -1,6 +1,8 @@
 "use client";
 
+import Link from "next/link";
 import * as React from "react";
+import { SCOPE_LABELS } from "@/components/tokens/scope-labels";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -10,6 +12,8 @@ import { useApiTokens } from "@/lib/queries/api-tokens";
 import type { ApiTokenSummary } from "@/lib/tokens/list-api-tokens";
 import { TokenCreateDialog } from "./token-create-dialog";
 import { TokenRevokeDialog } from "./token-revoke-dialog";
+
+export const API_REFERENCE_PATH = "/settings/tokens/api-reference";
 
 /** The API tokens tab: intro, "Create token", and the list (or its empty state). */
 export function TokensTable() {
@@ -32,9 +36,12 @@ export function TokensTable() {
         <div className="grid gap-1">
           <h2 className="text-lg font-semibold">API tokens</h2>
           <p className="text-sm text-neutral-500">
-            Send document events to <code className="font-mono text-xs">POST /api/v1/events</code> with{" "}
+            Send document events to <code className="font-mono text-xs">POST /api/v1/events</code> and manage your webhooks with{" "}
             <code className="font-mono text-xs">Authorization: Bearer &lt;token&gt;</code>. Tokens are shown once and stored
-            hashed.
+            hashed.{" "}
+            <Link href={API_REFERENCE_PATH} className="font-medium text-neutral-900 underline underline-offset-2">
+              API reference
+            </Link>
           </p>
         </div>
         <Button ref={createButtonRef} onClick={() => setIsCreateOpen(true)}>
@@ -56,6 +63,7 @@ export function TokensTable() {
               <TableRow>
                 <TableHead>Name</TableHead>
                 <TableHead>Token</TableHead>
+                <TableHead>Access</TableHead>
                 <TableHead>Created</TableHead>
                 <TableHead>Last used</TableHead>
                 <TableHead>
@@ -72,6 +80,7 @@ export function TokensTable() {
                   <TableCell>
                     <Badge variant="outline">{token.prefix}…</Badge>
                   </TableCell>
+                  <TableCell className="whitespace-nowrap text-neutral-600">{SCOPE_LABELS[token.scope]}</TableCell>
                   <TableCell className="whitespace-nowrap text-neutral-600">
                     <TimeText ms={token.createdAt} />
                   </TableCell>

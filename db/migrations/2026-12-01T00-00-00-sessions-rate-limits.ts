@@ -17,7 +17,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex("sessions_user_idx").on("sessions").column("user_id").execute();
   await db.schema.createIndex("sessions_expires_idx").on("sessions").column("expires_at").execute();
 
-  // A token bucket per key ("sign-in:account:<email>", "ingest:<token id>"). `units` counts
+  // A token bucket per key ("sign-in:account:<email>", "api-token:<token id>"). `units` counts
   // fractions of a token so refills stay integer arithmetic on both databases.
   await db.schema
     .createTable("rate_limit_buckets")

@@ -4,6 +4,7 @@ import * as deliveryLog from "./2026-11-27T01-00-00-delivery-log";
 import * as documensoCompat from "./2026-11-28T00-00-00-documenso-compat";
 import * as sessionsRateLimits from "./2026-12-01T00-00-00-sessions-rate-limits";
 import * as manualAttempts from "./2026-12-02T00-00-00-manual-attempts";
+import * as publicApi from "./2026-12-03T00-00-00-public-api";
 
 // Listed statically (not read from disk) so migrations run the same under tsx, vitest and
 // the Next.js server bundle. Names sort by their ISO date.
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-28T00-00-00-documenso-compat": documensoCompat,
   "2026-12-01T00-00-00-sessions-rate-limits": sessionsRateLimits,
   "2026-12-02T00-00-00-manual-attempts": manualAttempts,
+  "2026-12-03T00-00-00-public-api": publicApi,
 };

@@ -1,8 +1,8 @@
 import { getDb } from "@/db";
-import { encodeDeliveryCursor } from "@/lib/delivery-log/cursor";
 import { type DeliveryProgress, deliveryProgress } from "@/lib/delivery-log/delivery-progress";
 import { type DeliveryStateName, deliveryStateOf } from "@/lib/delivery-log/delivery-states";
 import { isInStateSql } from "@/lib/delivery-log/status-groups";
+import { nextKeysetCursor } from "@/lib/keyset-cursor";
 import type { TListDeliveriesQuery } from "@/lib/validation/deliveries";
 import { parseEventName, toDottedName, type WireEventName } from "@/lib/webhooks/events";
 import { findWebhookRow } from "@/lib/webhooks/find-webhook-row";
@@ -100,9 +100,5 @@ export async function listDeliveries(
       updatedAt: Number(row.updated_at),
     }),
   );
-  const last = rows.at(-1);
-  return {
-    rows,
-    nextCursor: found.length > query.limit && last ? encodeDeliveryCursor({ createdAt: last.createdAt, id: last.id }) : null,
-  };
+  return { rows, nextCursor: nextKeysetCursor(rows, found.length, query.limit) };
 }

@@ -8,6 +8,7 @@ export type ApiErrorCode =
   | "unauthorized"
   | "not_found"
   | "invalid_query"
+  | "forbidden"
   | "unsupported_media_type"
   | "payload_too_large"
   | "malformed_json"
@@ -15,6 +16,10 @@ export type ApiErrorCode =
   | "invalid_request"
   | "method_not_allowed"
   | "rate_limited"
+  | "limit_reached"
+  | "idempotency_key_reused"
+  | "webhook_disabled"
+  | "in_flight"
   | "internal_error";
 
 export type ApiErrorBody = {

@@ -1,60 +1,32 @@
 import { limits } from "@/lib/config";
 import { apiError } from "@/lib/http/api-error";
-import { admitIngestRequest, ingestRateLimited } from "@/lib/http/rate-limit/ingest-rate-limit";
+import { isJsonContentType, notJson } from "@/lib/http/json-body";
+import { withApiToken } from "@/lib/http/with-api-token";
 import { isNestedDeeperThan } from "@/lib/ingest/json-depth";
 import { readLimitedBody } from "@/lib/ingest/read-limited-body";
 import { recordEvent } from "@/lib/ingest/record-event";
-import { logUnexpectedError } from "@/lib/log-unexpected-error";
-import { authenticateApiToken } from "@/lib/tokens/authenticate-api-token";
+import type { TokenIdentity } from "@/lib/tokens/authenticate-api-token";
 import { parseEventRequest } from "@/lib/validation/event-request";
 
-// POST /api/v1/events, documented in docs/api.md. Checks run cheapest first, and nothing is
-// written until the request has passed every one of them.
+// POST /api/v1/events, documented in docs/api.md. Checks run cheapest first (the token's in
+// withApiToken), and nothing is written until the request has passed every one of them.
 
-const AUTH_REALM = 'Bearer realm="docuhooks"';
 /** Documenso documents nest about five levels; anything near this is not a document. */
 export const MAX_JSON_DEPTH = 64;
 
-export async function handleEventRequest(request: Request): Promise<Response> {
-  try {
-    return await handle(request);
-  } catch (error) {
-    // Bad input never lands here (every check in handle() answers it with a 4xx): this is our fault.
-    logUnexpectedError("POST /api/v1/events", error);
-    return apiError(
-      500,
-      "internal_error",
+/** The route's POST: the token checks come first (withApiToken), ingestion is a write. */
+export const handleEventRequest = withApiToken(
+  {
+    scope: "write",
+    // Bad input never gets a 500 (every check below answers it with a 4xx): this is our fault.
+    unexpectedErrorMessage:
       "Something went wrong on our side. Retry the request with the same idempotencyKey so it cannot be recorded twice.",
-    );
-  }
-}
+  },
+  async ({ request, token }) => handle(request, token),
+);
 
-async function handle(request: Request): Promise<Response> {
-  const token = bearerToken(request.headers.get("authorization"));
-  if (!token) {
-    return apiError(
-      401,
-      "unauthorized",
-      "Missing API token: send the header Authorization: Bearer <token>. Create a token under Settings → API tokens.",
-      {
-        headers: { "www-authenticate": AUTH_REALM },
-      },
-    );
-  }
-  const identity = await authenticateApiToken(token);
-  if (!identity) {
-    return apiError(401, "unauthorized", "Invalid or revoked API token.", {
-      headers: { "www-authenticate": `${AUTH_REALM}, error="invalid_token"` },
-    });
-  }
-
-  // Before the body is read: a client over its limit costs no more than the token lookup.
-  const admission = await admitIngestRequest(identity.tokenId);
-  if (!admission.ok) return ingestRateLimited(admission.retryAfterMs);
-
-  if (!isJsonContentType(request.headers.get("content-type"))) {
-    return apiError(415, "unsupported_media_type", "Send the body as JSON with the header Content-Type: application/json.");
-  }
+async function handle(request: Request, token: TokenIdentity): Promise<Response> {
+  if (!isJsonContentType(request.headers.get("content-type"))) return notJson();
   const encoding = request.headers.get("content-encoding")?.trim().toLowerCase();
   if (encoding && encoding !== "identity") {
     return apiError(
@@ -98,7 +70,7 @@ async function handle(request: Request): Promise<Response> {
     return apiError(400, "invalid_request", parsed.message, { details: parsed.issues });
   }
 
-  const result = await recordEvent(identity.userId, parsed.value);
+  const result = await recordEvent(token.userId, parsed.value);
   // A replay accepted nothing new: 200 with the first request's answer; a new event: 202.
   return Response.json(
     { id: result.id, deliveries: result.deliveries },
@@ -111,14 +83,4 @@ async function handle(request: Request): Promise<Response> {
 
 export function methodNotAllowed(): Response {
   return apiError(405, "method_not_allowed", "Use POST to send an event.", { headers: { allow: "POST" } });
-}
-
-function bearerToken(header: string | null): string | null {
-  const match = header?.match(/^Bearer[ \t]+(\S+)[ \t]*$/i);
-  return match ? match[1] : null;
-}
-
-function isJsonContentType(header: string | null): boolean {
-  // Parameters such as charset=utf-8 are fine; the media type itself must be JSON.
-  return header?.split(";")[0].trim().toLowerCase() === "application/json";
 }

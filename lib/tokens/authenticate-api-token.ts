@@ -1,18 +1,19 @@
 import { getDb } from "@/db";
+import type { ApiTokenScope } from "@/db/types";
 import { hashToken, looksLikeToken } from "./token-format";
 
 /** "Last used" is shown to the minute; writing it more often would cost hot ingestion a write per request. */
 export const LAST_USED_RESOLUTION_MS = 60_000;
 
-export type TokenIdentity = { userId: string; tokenId: string };
+export type TokenIdentity = { userId: string; tokenId: string; scope: ApiTokenScope };
 
-/** Who the token acts for (and which token it is), or null for a missing, malformed or revoked token. */
+/** Who the token acts for (which token it is, and what it may do), or null for a missing, malformed or revoked token. */
 export async function authenticateApiToken(token: string, now = Date.now()): Promise<TokenIdentity | null> {
   if (!looksLikeToken(token)) return null;
   const db = getDb();
   const row = await db
     .selectFrom("api_tokens")
-    .select(["id", "user_id", "last_used_at"])
+    .select(["id", "user_id", "scope", "last_used_at"])
     .where("token_hash", "=", hashToken(token))
     .executeTakeFirst();
   if (!row) return null;
@@ -25,5 +26,5 @@ export async function authenticateApiToken(token: string, now = Date.now()): Pro
       .where((eb) => eb.or([eb("last_used_at", "is", null), eb("last_used_at", "<=", now - LAST_USED_RESOLUTION_MS)]))
       .execute();
   }
-  return { userId: row.user_id, tokenId: row.id };
+  return { userId: row.user_id, tokenId: row.id, scope: row.scope };
 }

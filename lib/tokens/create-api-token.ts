@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { getDb, getDialect } from "@/db";
+import type { ApiTokenScope } from "@/db/types";
 import { newId } from "@/lib/ids";
 import { ZCreateApiTokenSchema } from "@/lib/validation/api-token";
 import { displayPrefix, generateToken, hashToken } from "./token-format";
@@ -10,6 +11,7 @@ export type CreatedApiToken = {
   id: string;
   name: string;
   prefix: string;
+  scope: ApiTokenScope;
   createdAt: number;
   /** The token itself: returned this once, never stored, never shown again. */
   token: string;
@@ -21,7 +23,10 @@ export type CreateApiTokenResult =
   | { ok: false; code: "limit"; message: string };
 
 /** Creates an API token for the user. Scripts and tests call it directly (see docs/api.md). */
-export async function createApiToken(userId: string, input: { name: string }): Promise<CreateApiTokenResult> {
+export async function createApiToken(
+  userId: string,
+  input: { name: string; scope?: ApiTokenScope },
+): Promise<CreateApiTokenResult> {
   const parsed = ZCreateApiTokenSchema.safeParse(input);
   if (!parsed.success) {
     const fieldErrors = z.flattenError(parsed.error).fieldErrors;
@@ -34,6 +39,7 @@ export async function createApiToken(userId: string, input: { name: string }): P
     name: parsed.data.name,
     token_hash: hashToken(token),
     token_prefix: displayPrefix(token),
+    scope: parsed.data.scope,
     created_at: Date.now(),
     last_used_at: null,
   };
@@ -63,5 +69,8 @@ export async function createApiToken(userId: string, input: { name: string }): P
       message: `You can have at most ${MAX_API_TOKENS_PER_USER} API tokens. Revoke one you no longer use first.`,
     };
   }
-  return { ok: true, token: { id: row.id, name: row.name, prefix: row.token_prefix, createdAt: row.created_at, token } };
+  return {
+    ok: true,
+    token: { id: row.id, name: row.name, prefix: row.token_prefix, scope: row.scope, createdAt: row.created_at, token },
+  };
 }

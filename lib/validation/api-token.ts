@@ -4,6 +4,9 @@ import { z } from "zod";
 
 export const API_TOKEN_NAME_MAX_LENGTH = 100;
 
+/** read: the API's GETs only; write: everything, sending events included. */
+export const API_TOKEN_SCOPES = ["read", "write"] as const;
+
 export const ZCreateApiTokenSchema = z.object({
   name: z
     .string({ error: "Enter a token name" })
@@ -12,6 +15,7 @@ export const ZCreateApiTokenSchema = z.object({
     .max(API_TOKEN_NAME_MAX_LENGTH, `The name must be at most ${API_TOKEN_NAME_MAX_LENGTH} characters`)
     // eslint-disable-next-line no-control-regex
     .regex(/^[^\u0000-\u001f\u007f]*$/, "The name must not contain control characters"),
+  scope: z.enum(API_TOKEN_SCOPES, { error: "Choose read only or read and write" }).default("write"),
 });
 export type TCreateApiTokenInput = z.input<typeof ZCreateApiTokenSchema>;
 export type TCreateApiTokenSchema = z.output<typeof ZCreateApiTokenSchema>;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { fieldErrorsOf } from "@/lib/actions/result";
-import { decodeDeliveryCursor } from "@/lib/delivery-log/cursor";
 import { parseDeliveryFilters, ZDeliveryFiltersSchema } from "@/lib/validation/delivery-filters";
+import { pageParams, pageQuerySchema } from "@/lib/validation/page-query";
 import { parseEventName } from "@/lib/webhooks/events";
 
 // Schemas for the delivery log's pages (the JSON route), resend, recover, test events and
@@ -18,25 +18,9 @@ const ZIdSchema = (what: string) =>
 export const DELIVERY_PAGE_SIZE_DEFAULT = 25;
 export const DELIVERY_PAGE_SIZE_MAX = 100;
 
-const ZDeliveryPageSchema = z.object({
-  cursor: z
-    .string()
-    .optional()
-    .transform((value, ctx) => {
-      if (!value) return undefined;
-      const cursor = decodeDeliveryCursor(value);
-      if (!cursor) {
-        ctx.addIssue({ code: "custom", message: "Invalid page cursor: reload the list from the first page" });
-        return z.NEVER;
-      }
-      return cursor;
-    }),
-  limit: z.coerce
-    .number({ error: "Page size must be a number" })
-    .int("Page size must be a whole number")
-    .min(1, "Page size must be at least 1")
-    .max(DELIVERY_PAGE_SIZE_MAX, `Page size must be at most ${DELIVERY_PAGE_SIZE_MAX}`)
-    .default(DELIVERY_PAGE_SIZE_DEFAULT),
+const ZDeliveryPageSchema = pageQuerySchema({
+  defaultLimit: DELIVERY_PAGE_SIZE_DEFAULT,
+  maxLimit: DELIVERY_PAGE_SIZE_MAX,
 });
 
 /** One page of the log: the filters and where the page starts. */
@@ -52,10 +36,7 @@ export function listDeliveriesQueryFromSearchParams(
   params: URLSearchParams,
 ): { success: true; data: TListDeliveriesQuery } | { success: false; fieldErrors: Record<string, string> } {
   const { filters, fieldErrors } = parseDeliveryFilters(params);
-  const page = ZDeliveryPageSchema.safeParse({
-    cursor: params.get("cursor") ?? undefined,
-    limit: params.get("limit") ?? undefined,
-  });
+  const page = ZDeliveryPageSchema.safeParse(pageParams(params));
   if (fieldErrors || !page.success) {
     return { success: false, fieldErrors: { ...fieldErrors, ...(page.success ? {} : fieldErrorsOf(page.error)) } };
   }

@@ -16,19 +16,21 @@ export const ZEventNameSchema = z
   .refine((name) => parseEventName(name) !== undefined, { error: "Unknown event" })
   .transform((name) => parseEventName(name) as WireEventName);
 
+/** An idempotency key: the `idempotencyKey` of an event, the Idempotency-Key header of an API create. */
+export const ZIdempotencyKeySchema = z
+  .string({ error: "Expected a string" })
+  .min(1, "The idempotency key must not be empty")
+  .max(IDEMPOTENCY_KEY_MAX_LENGTH, `The idempotency key must be at most ${IDEMPOTENCY_KEY_MAX_LENGTH} characters`)
+  // Control characters (NUL above all: Postgres text refuses it) are never part of a real key.
+  .regex(NO_CONTROL_CHARACTERS, "The idempotency key must not contain control characters");
+
 // Strict: a misspelt key (say "idempotency_key") must fail loudly, not silently drop the
 // caller's protection against duplicates.
 export const ZEventRequestSchema = z.strictObject(
   {
     event: ZEventNameSchema,
     payload: ZDocumentPayloadSchema,
-    idempotencyKey: z
-      .string({ error: "Expected a string" })
-      .min(1, "The idempotency key must not be empty")
-      .max(IDEMPOTENCY_KEY_MAX_LENGTH, `The idempotency key must be at most ${IDEMPOTENCY_KEY_MAX_LENGTH} characters`)
-      // Control characters (NUL above all: Postgres text refuses it) are never part of a real key.
-      .regex(NO_CONTROL_CHARACTERS, "The idempotency key must not contain control characters")
-      .nullish(),
+    idempotencyKey: ZIdempotencyKeySchema.nullish(),
     // A Documenso delivery's own envelope fields: accepted so one can be posted unchanged, and
     // ignored, because each of our deliveries carries its own time and URL.
     createdAt: z.string({ error: "Expected a string" }).max(100).optional(),

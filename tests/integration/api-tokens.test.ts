@@ -79,6 +79,7 @@ describe(`API tokens (${testDialect})`, () => {
       id: second.id,
       name: "second",
       prefix: second.prefix,
+      scope: "write",
       createdAt: second.createdAt,
       lastUsedAt: null,
     });
@@ -86,6 +87,40 @@ describe(`API tokens (${testDialect})`, () => {
     expect((await authenticateApiToken(first.token))?.userId).toBe(user.id);
     const after = await listApiTokens(user.id);
     expect(after.find((t) => t.id === first.id)?.lastUsedAt).toEqual(expect.any(Number));
+  });
+
+  it("creates read-only or read-and-write tokens; read and write by default, as older tokens are", async () => {
+    const user = await createTestUser();
+    const readOnly = await createApiTokenAction.withUser(user)({ name: "reporting", scope: "read" });
+    await new Promise((r) => setTimeout(r, 5));
+    const byDefault = await createApiTokenAction.withUser(user)({ name: "ingest" });
+    if (!readOnly.ok || !byDefault.ok) throw new Error("token not created");
+    expect(readOnly.token.scope).toBe("read");
+    expect(byDefault.token.scope).toBe("write");
+    expect(await authenticateApiToken(readOnly.token.token)).toMatchObject({ userId: user.id, scope: "read" });
+    expect((await listApiTokens(user.id)).map((t) => [t.name, t.scope])).toEqual([
+      ["ingest", "write"],
+      ["reporting", "read"],
+    ]);
+    expect(await createApiTokenAction.withUser(user)({ name: "x", scope: "admin" })).toMatchObject({
+      ok: false,
+      fieldErrors: { scope: "Choose read only or read and write" },
+    });
+
+    // A row written without a scope (every token made before scopes existed) can do everything.
+    await getDb()
+      .insertInto("api_tokens")
+      .values({
+        id: "tok_older",
+        user_id: user.id,
+        name: "older",
+        token_hash: "f".repeat(64),
+        token_prefix: "dh_Old1",
+        created_at: 1,
+        last_used_at: null,
+      })
+      .execute();
+    expect((await listApiTokens(user.id)).find((t) => t.id === "tok_older")?.scope).toBe("write");
   });
 
   it("authenticates a token for its owner only and rejects anything else", async () => {

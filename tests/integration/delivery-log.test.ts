@@ -2,10 +2,10 @@ import { CompiledQuery } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import type { DeliveryStatus } from "@/db/types";
-import { encodeDeliveryCursor } from "@/lib/delivery-log/cursor";
 import { getDelivery } from "@/lib/delivery-log/get-delivery";
 import { type DeliveryListRow, listDeliveries } from "@/lib/delivery-log/list-deliveries";
 import { isInStateSql } from "@/lib/delivery-log/status-groups";
+import { encodeKeysetCursor } from "@/lib/keyset-cursor";
 import {
   listDeliveriesQueryFromSearchParams,
   type TListDeliveriesQueryInput,
@@ -165,7 +165,7 @@ describe(`delivery log (${testDialect})`, () => {
   });
 
   it("a well-formed cursor from another list only narrows this one", async () => {
-    const query = ZListDeliveriesQuerySchema.parse({ cursor: encodeDeliveryCursor({ createdAt: BASE + 1000, id: "msg_zzzz" }) });
+    const query = ZListDeliveriesQuerySchema.parse({ cursor: encodeKeysetCursor({ createdAt: BASE + 1000, id: "msg_zzzz" }) });
     const page = await listDeliveries(userId, webhookId, query);
     expect(page?.rows.map((r) => r.id)).toEqual(expectedOrder(fixtures.filter((f) => f.createdAt <= BASE + 1000)).slice(0, 25));
   });

@@ -162,7 +162,11 @@ describe(`webhooks manage (lib) on ${testDialect}`, () => {
       const input = parsed({ url: "https://example.com/l", events: ["document.sent"] });
       expect((await createWebhook(user.id, input)).ok).toBe(true);
       expect((await createWebhook(user.id, input)).ok).toBe(true);
-      expect(await createWebhook(user.id, input)).toEqual({ ok: false, code: "limit_reached", limit: 2 });
+      expect(await createWebhook(user.id, input)).toEqual({
+        ok: false,
+        code: "limit_reached",
+        message: "You can have at most 2 webhooks. Delete one to add another.",
+      });
       expect(await listWebhooks(user.id)).toHaveLength(2);
       expect((await createWebhook(other.id, input)).ok).toBe(true);
     } finally {

@@ -10,7 +10,7 @@ export const createWebhookAction = authenticatedAction({
   schema: ZCreateWebhookSchema,
   handler: async (user, input) => {
     const result = await createWebhook(user.id, input);
-    if (!result.ok) return { ok: false, message: `You can have at most ${result.limit} webhooks. Delete one to add another.` };
+    if (!result.ok) return { ok: false, message: result.message };
     return { ok: true, webhook: result.webhook };
   },
 });
