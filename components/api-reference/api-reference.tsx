@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { CodeBlock } from "@/components/ui/code-block";
-import { type FieldRow, fieldRows, type JsonSchema, refName, typeText } from "./schema-text";
+import { constraintNotes, type FieldRow, fieldRows, type JsonSchema, refName, typeText } from "./schema-text";
 
 // The API reference page: every operation of the OpenAPI document (method, path, what it
 // needs, what it answers) and every schema, rendered on the server from the document itself,
@@ -34,6 +34,24 @@ const METHOD_STYLE: Record<string, string> = {
 };
 
 const schemaAnchor = (name: string) => `schema-${name}`;
+
+/** The document's descriptions mark code with backticks, as Markdown does: shown as code. */
+function Prose({ text }: { text: string }) {
+  return (
+    <>
+      {text.split(/(`[^`]+`)/).map((part, index) =>
+        part.startsWith("`") && part.endsWith("`") && part.length > 1 ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed string, never reordered
+          <code key={index} className="rounded bg-neutral-100 px-1 font-mono text-xs">
+            {part.slice(1, -1)}
+          </code>
+        ) : (
+          part
+        ),
+      )}
+    </>
+  );
+}
 
 function TypeText({ schema }: { schema: JsonSchema | undefined }) {
   if (schema?.$ref) {
@@ -67,7 +85,9 @@ function Fields({ label, rows }: { label: string; rows: (FieldRow & { where?: st
               {row.where ? <span className="block text-neutral-500">{row.where}</span> : null}
             </td>
             <td className="py-1.5 pr-3 font-mono text-xs">{row.type}</td>
-            <td className="py-1.5 text-neutral-700">{row.notes.join("; ")}</td>
+            <td className="py-1.5 text-neutral-700">
+              <Prose text={row.notes.join("; ")} />
+            </td>
           </tr>
         ))}
       </tbody>
@@ -93,7 +113,10 @@ function OperationCard({
     where: parameter.in,
     type: typeText(parameter.schema),
     isRequired: parameter.required === true,
-    notes: parameter.description ? [parameter.description] : [],
+    notes: [
+      ...(parameter.description ? [parameter.description] : []),
+      ...(parameter.schema ? constraintNotes(parameter.schema) : []),
+    ],
   }));
   return (
     <Card className="grid gap-3 p-4">
@@ -105,7 +128,11 @@ function OperationCard({
           <code className="font-mono text-sm">{path}</code>
           <span className="text-sm font-semibold">{operation.summary}</span>
         </h4>
-        {operation.description ? <p className="text-sm text-neutral-700">{operation.description}</p> : null}
+        {operation.description ? (
+          <p className="text-sm text-neutral-700">
+            <Prose text={operation.description} />
+          </p>
+        ) : null}
         <Fields label={`${operation.summary}: parameters`} rows={parameters} />
         {body ? (
           <div className="grid gap-1">
@@ -116,13 +143,19 @@ function OperationCard({
           </div>
         ) : null}
         <ul className="grid gap-1 text-sm" aria-label={`${operation.summary}: responses`}>
-          {Object.entries(operation.responses).map(([status, response]) => (
-            <li key={status} className="flex flex-wrap items-baseline gap-2">
-              <Badge variant={status.startsWith("2") ? "success" : "outline"}>{status}</Badge>
-              <span className="text-neutral-700">{response.description}</span>
-              {response.content?.["application/json"] ? <TypeText schema={response.content["application/json"].schema} /> : null}
-            </li>
-          ))}
+          {Object.entries(operation.responses)
+            .sort(([a], [b]) => Number(a) - Number(b))
+            .map(([status, response]) => (
+              <li key={status} className="flex flex-wrap items-baseline gap-2">
+                <Badge variant={status.startsWith("2") ? "success" : "outline"}>{status}</Badge>
+                <span className="text-neutral-700">
+                  <Prose text={response.description} />
+                </span>
+                {response.content?.["application/json"] ? (
+                  <TypeText schema={response.content["application/json"].schema} />
+                ) : null}
+              </li>
+            ))}
         </ul>
       </section>
     </Card>
@@ -144,7 +177,11 @@ export function ApiReference({ document, baseUrl }: { document: ApiDocument; bas
         <h2 id="api-reference-heading" className="text-lg font-semibold tracking-tight">
           API reference
         </h2>
-        {document.info.description ? <p className="text-neutral-700">{document.info.description}</p> : null}
+        {document.info.description ? (
+          <p className="text-neutral-700">
+            <Prose text={document.info.description} />
+          </p>
+        ) : null}
         <p className="text-neutral-700">
           The same as a machine-readable OpenAPI 3.1 document:{" "}
           <a href="/api/v1/openapi.json" className="font-mono text-xs underline underline-offset-2">
@@ -164,7 +201,11 @@ export function ApiReference({ document, baseUrl }: { document: ApiDocument; bas
           <h3 id={`tag-${tag.name}`} className="text-base font-semibold">
             {tag.name}
           </h3>
-          {tag.description ? <p className="text-neutral-700">{tag.description}</p> : null}
+          {tag.description ? (
+            <p className="text-neutral-700">
+              <Prose text={tag.description} />
+            </p>
+          ) : null}
           {operations
             .filter(({ operation }) => operation.tags?.includes(tag.name))
             .map(({ path, method, operation }) => (
