@@ -28,13 +28,20 @@ export function skipWhitespace(text: string, index: number): number {
 
 /** `index` is at an opening quote; returns the index just past the closing one. */
 function stringEnd(text: string, index: number): number {
-  for (let i = index + 1; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x5c /* \ */) i++;
-    else if (c === 0x22 /* " */) return i + 1;
+  // indexOf jumps over the string's content; a quote after an odd run of backslashes is escaped.
+  let from = index + 1;
+  for (;;) {
+    const quote = text.indexOf('"', from);
+    if (quote === -1) return text.length;
+    let backslashes = 0;
+    while (text.charCodeAt(quote - 1 - backslashes) === 0x5c /* \ */) backslashes++;
+    if (backslashes % 2 === 0) return quote + 1;
+    from = quote + 1;
   }
-  return text.length;
 }
+
+/** The next quote, brace or bracket at or after lastIndex: everything else is skipped in one go. */
+const STRUCTURE = /["{}[\]]/g;
 
 /** `index` is at the first character of a value; returns the index just past its end. */
 export function valueEnd(text: string, index: number): number {
@@ -42,15 +49,15 @@ export function valueEnd(text: string, index: number): number {
   if (first === 0x22) return stringEnd(text, index);
   if (first === 0x7b /* { */ || first === 0x5b /* [ */) {
     let depth = 0;
-    for (let i = index; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 0x22) i = stringEnd(text, i) - 1;
+    STRUCTURE.lastIndex = index;
+    for (;;) {
+      const match = STRUCTURE.exec(text);
+      if (!match) return text.length;
+      const c = text.charCodeAt(match.index);
+      if (c === 0x22) STRUCTURE.lastIndex = stringEnd(text, match.index);
       else if (c === 0x7b || c === 0x5b) depth++;
-      else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
-        if (--depth === 0) return i + 1;
-      }
+      else if (--depth === 0) return match.index + 1;
     }
-    return text.length;
   }
   // A number or a literal (true, false, null): up to the next delimiter.
   let i = index;
@@ -116,21 +123,21 @@ export function memberText(text: string, key: string): string | undefined {
  * the result stays valid JSON with its layout.
  */
 export function withoutMembers(objectText: string, isRemoved: (key: string) => boolean): string {
-  let text = objectText;
-  for (;;) {
-    const members = objectMembers(text, 0);
-    const index = members.findIndex((member) => isRemoved(member.key));
-    if (index === -1) return text;
-    const member = members[index];
-    const next = members[index + 1];
-    const previous = members[index - 1];
-    const [from, to] = next
-      ? [member.keyStart, next.keyStart]
-      : previous
-        ? [previous.valueEnd, member.valueEnd]
-        : [member.keyStart, member.valueEnd];
-    text = text.slice(0, from) + text.slice(to);
+  const members = objectMembers(objectText, 0);
+  const removed = members.map((member) => isRemoved(member.key));
+  const lastKept = removed.lastIndexOf(false);
+  if (lastKept === members.length - 1 && !removed.includes(true)) return objectText;
+  const edits: JsonEdit[] = [];
+  // Up to the last kept member, each removed one goes with everything up to the next key.
+  for (let i = 0; i < lastKept; i++) {
+    if (removed[i]) edits.push({ start: members[i].keyStart, end: members[i + 1].keyStart, text: "" });
   }
+  // The removed ones after it go together, with the comma after the last kept value.
+  if (lastKept < members.length - 1) {
+    const from = lastKept === -1 ? members[0].keyStart : members[lastKept].valueEnd;
+    edits.push({ start: from, end: members[members.length - 1].valueEnd, text: "" });
+  }
+  return applyEdits(objectText, edits);
 }
 
 export type JsonEdit = JsonSpan & { text: string };

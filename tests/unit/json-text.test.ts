@@ -17,6 +17,14 @@ describe("memberText", () => {
     expect(memberText("[1]", "payload")).toBeUndefined();
   });
 
+  it("reads strings ending in backslashes and quotes, and brackets inside strings", () => {
+    const payload = String.raw`{"a": "ends in \\", "b": "quote \" and \\\" { [ ", "c": ["]", {"d": "}"}]}`;
+    const text = `{"payload": ${payload}, "after": 1}`;
+    expect(JSON.parse(text).payload.c[1].d).toBe("}");
+    expect(memberText(text, "payload")).toBe(payload);
+    expect(memberText(text, "after")).toBe("1");
+  });
+
   it("takes the last of duplicate keys, as JSON.parse does, and reads escaped keys", () => {
     const text = '{"payload": {"first": true}, "p\\u0061yload": {"second": true}}';
     expect(JSON.parse(text).payload).toEqual({ second: true });
