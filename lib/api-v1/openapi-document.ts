@@ -14,7 +14,7 @@ import {
   ZRecordedEventSchema,
 } from "@/lib/api-v1/response-schemas";
 import { ZApiCreateWebhookSchema, ZApiUpdateWebhookSchema } from "@/lib/api-v1/webhook-input";
-import { ZListDeliveriesQuerySchema, ZRecoverFailedSchema, ZSendTestEventSchema } from "@/lib/validation/deliveries";
+import { ZListDeliveriesQuerySchema, ZRecoverDeliveriesSchema, ZSendTestEventSchema } from "@/lib/validation/deliveries";
 import { ZDeliveryFiltersSchema } from "@/lib/validation/delivery-filters";
 import { ZEventRequestSchema, ZIdempotencyKeySchema } from "@/lib/validation/event-request";
 import { ZWebhookPageQuerySchema } from "@/lib/validation/webhook-page";
@@ -207,7 +207,7 @@ export function openApiDocument() {
             requestParams: { path: webhookPath },
             requestBody: {
               required: true,
-              content: json(ZRecoverFailedSchema.pick({ since: true }).strict().meta({ id: "RecoverFailed" })),
+              content: json(ZRecoverDeliveriesSchema.pick({ since: true }).strict().meta({ id: "RecoverFailed" })),
             },
             responses: responses({ 200: { description: "How many.", content: json(ZApiRecoverResultSchema) } }, [
               ...BODY_ERRORS,

@@ -62,6 +62,8 @@ const ZApiTestOutcomeSchema = z
   .union([
     z.object({
       pending: z.literal(false),
+      state: z.enum(DELIVERY_STATE_NAMES).meta({ description: "The delivery's state once the attempt was written." }),
+      nextAttemptAt: msOrNull("When it is tried again, while Failing."),
       succeeded: z.boolean(),
       statusCode: z.number().int().nullable(),
       durationMs: z.number().int().nullable(),
@@ -91,7 +93,9 @@ export const ZApiDeliverySchema = z
     }),
     attemptCount: z.number().int(),
     maxAttempts: z.number().int(),
-    nextAttemptAt: msOrNull("When the next attempt is due; null once final."),
+    manualAttemptCount: z.number().int().meta({ description: "Manual and test attempts; they never move the schedule." }),
+    nextAttemptAt: msOrNull("When the schedule's next attempt is due; null once nothing more is scheduled."),
+    isResendQueued: z.boolean().meta({ description: "A resend or recover is queued and goes out within moments." }),
     lastStatusCode: z.number().int().nullable(),
     lastError: z.string().nullable(),
     createdAt: ms("Unix milliseconds."),
