@@ -175,7 +175,7 @@ describe(`REST API v1: deliveries (${testDialect})`, () => {
     expect(recovered.body.error?.code).toBe("webhook_disabled");
   });
 
-  it("recovers the failed deliveries since a time; a future time is a 400 on since", async () => {
+  it("recovers the failing and failed deliveries since a time; a future time is a 400 on since", async () => {
     const { owner, webhook, write } = await setup();
     const hour = 60 * 60 * 1000;
     const now = Date.now();
@@ -197,6 +197,14 @@ describe(`REST API v1: deliveries (${testDialect})`, () => {
       {
         id: fixtureId("msg", 3, `rc${seq}`),
         eventId: fixtureId("evt", 3, `rc${seq}`),
+        type: "DOCUMENT_SIGNED",
+        status: "retrying",
+        createdAt: now - hour,
+      },
+      // Cancelled (the webhook was disabled by hand) is not offered by Recover.
+      {
+        id: fixtureId("msg", 4, `rc${seq}`),
+        eventId: fixtureId("evt", 4, `rc${seq}`),
         type: "DOCUMENT_SIGNED",
         status: "cancelled",
         createdAt: now - hour,
