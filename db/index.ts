@@ -20,7 +20,6 @@ const globalHandle = globalThis as unknown as { __docuhooksDb?: Handle };
 
 function openSqlite(file: string): Handle {
   // Required lazily: `next build` imports this module and must not need the native driver.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const BetterSqlite3 = require("better-sqlite3") as typeof import("better-sqlite3");
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new BetterSqlite3(file);
@@ -34,11 +33,17 @@ function openSqlite(file: string): Handle {
 }
 
 function openPostgres(url: string): Handle {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const pg = require("pg") as typeof import("pg");
   // bigint columns hold unix-ms times: well inside Number's exact range.
   pg.types.setTypeParser(20, (value: string) => Number(value));
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_MAX ?? 10) });
+  // An idle client whose connection the server ended (a restart, a failover,
+  // pg_terminate_backend) emits 'error' on the pool; without a listener that event kills the
+  // process. The pool drops such a client and opens a new one on the next query, so a line
+  // in the log is all this needs. The message names the cause (e.g. 57P01), never a value.
+  pool.on("error", (error: Error & { code?: string }) => {
+    console.error(`database: an idle connection was closed (${error.code ?? "no code"}: ${error.message})`);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: "postgres", url };
 }

@@ -3,7 +3,6 @@ import { type Kysely, sql } from "kysely";
 // Types are chosen to behave the same on SQLite and Postgres: text ids, bigint unix-ms
 // times, integer 0/1 booleans, JSON kept as text.
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("users")
@@ -115,7 +114,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of ["delivery_attempts", "deliveries", "events", "webhooks", "api_tokens", "users"]) {
     await db.schema.dropTable(table).ifExists().execute();

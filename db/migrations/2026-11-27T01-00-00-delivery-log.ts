@@ -4,7 +4,6 @@ import { type Kysely, sql } from "kysely";
 // Indexes are chosen so that each screen reads one narrow index range, however large the
 // tables grow (figures in docs/decisions.md, measured by bench/measure-health-query.ts).
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   // What the NEXT attempt of a delivery is logged as ('manual' after Resend, 'test' for a test
   // event); the worker logs `next_trigger ?? 'scheduled'` and clears it.
@@ -42,7 +41,6 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex("events_created_idx").on("events").column("created_at").execute();
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex("events_created_idx").ifExists().execute();
   await db.schema.dropIndex("deliveries_webhook_failed_idx").ifExists().execute();

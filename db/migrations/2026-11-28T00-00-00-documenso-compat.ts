@@ -3,7 +3,6 @@ import type { Kysely } from "kysely";
 // Per-webhook Documenso compatibility and custom headers, and the payload as sent (with
 // recipients' signing tokens) for the webhooks that asked for it.
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   // Also send the secret itself in X-Documenso-Secret, as Documenso does (0/1).
   await db.schema
@@ -22,7 +21,6 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable("events").addColumn("payload_with_tokens", "text").execute();
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable("events").dropColumn("payload_with_tokens").execute();
   await db.schema.alterTable("webhooks").dropColumn("custom_headers").execute();

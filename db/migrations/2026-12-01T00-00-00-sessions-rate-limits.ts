@@ -3,7 +3,6 @@ import type { Kysely } from "kysely";
 // Sessions that sign-out can end, and the token buckets behind sign-in throttling and the
 // ingestion rate limit (shared by every process on the database).
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   // One row per signed-in browser; the session cookie names its row, and a cookie whose row
   // is gone (signed out, signed out everywhere, expired) signs nobody in.
@@ -29,7 +28,6 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex("rate_limit_buckets_updated_idx").on("rate_limit_buckets").column("updated_at").execute();
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable("rate_limit_buckets").execute();
   await db.schema.dropTable("sessions").execute();

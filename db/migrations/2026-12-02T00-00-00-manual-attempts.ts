@@ -3,7 +3,6 @@ import type { Kysely } from "kysely";
 // Manual attempts (Resend, Recover, test events) stand beside the automatic retry schedule
 // instead of moving it: attempt_count counts the schedule's attempts only.
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   // Manual and test attempts made so far: an attempt's number is attempt_count +
   // manual_attempt_count + 1, so every attempt of a delivery has its own.
@@ -16,7 +15,6 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable("deliveries").addColumn("resume_at", "bigint").execute();
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable("deliveries").dropColumn("resume_at").execute();
   await db.schema.alterTable("deliveries").dropColumn("manual_attempt_count").execute();

@@ -3,7 +3,6 @@ import type { Kysely } from "kysely";
 // The public REST API: API tokens get a scope, and webhook creations remember their
 // Idempotency-Key so a retried create answers with the webhook the first one made.
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   // 'read' (GETs only) or 'write' (everything). Tokens made before scopes could do everything.
   await db.schema
@@ -30,7 +29,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable("webhook_idempotency_keys").execute();
   await db.schema.alterTable("api_tokens").dropColumn("scope").execute();

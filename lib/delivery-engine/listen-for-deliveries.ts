@@ -16,7 +16,6 @@ export function listenForDeliveries(onNotify: () => void): DeliveryListener {
   let retryTimer: NodeJS.Timeout | undefined;
 
   const connect = async () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const pg = require("pg") as typeof import("pg");
     const current = new pg.Client({ connectionString: databaseUrl() });
     client = current;

@@ -13,7 +13,6 @@ export const ZCreateApiTokenSchema = z.object({
     .trim()
     .min(1, "Enter a token name")
     .max(API_TOKEN_NAME_MAX_LENGTH, `The name must be at most ${API_TOKEN_NAME_MAX_LENGTH} characters`)
-    // eslint-disable-next-line no-control-regex
     .regex(/^[^\u0000-\u001f\u007f]*$/, "The name must not contain control characters"),
   scope: z.enum(API_TOKEN_SCOPES, { error: "Choose read only or read and write" }).default("write"),
 });

@@ -8,7 +8,6 @@ import { DOTTED_EVENT_NAMES, parseEventName, type WireEventName } from "@/lib/we
 
 export const IDEMPOTENCY_KEY_MAX_LENGTH = 255;
 const ISSUES_MAX = 50;
-// eslint-disable-next-line no-control-regex
 const NO_CONTROL_CHARACTERS = /^[^\u0000-\u001f\u007f]*$/;
 
 export const ZEventNameSchema = z

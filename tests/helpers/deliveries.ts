@@ -14,7 +14,6 @@ async function insertInBatches<T extends "events" | "deliveries" | "delivery_att
   rows: Insertable<T extends "events" ? EventsTable : T extends "deliveries" ? DeliveriesTable : DeliveryAttemptsTable>[],
 ) {
   for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     await getDb()
       .insertInto(table)
       .values(rows.slice(start, start + ROWS_PER_INSERT) as any)

@@ -200,6 +200,8 @@ describe(`REST API v1: deliveries (${testDialect})`, () => {
         type: "DOCUMENT_SIGNED",
         status: "retrying",
         createdAt: now - hour,
+        // Its retry is hours away, so the worker leaves it to Recover.
+        nextAttemptAt: now + 10 * hour,
       },
       // Cancelled (the webhook was disabled by hand) is not offered by Recover.
       {
