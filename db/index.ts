@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from "kysely";
+import { CompiledQuery, type Driver, Kysely, Migrator, PostgresDialect, SqliteDialect } from "kysely";
 import { databaseUrl, isPostgresUrl } from "@/lib/config";
 import { migrations } from "./migrations";
 import type { Database } from "./types";
@@ -15,6 +15,23 @@ type Handle = {
   sqlite?: import("better-sqlite3").Database;
 };
 
+/**
+ * SQLite transactions that take the write lock when they begin. Kysely begins DEFERRED: a
+ * transaction that reads and then writes (the idempotency check, the webhook cap) holds a
+ * read snapshot, and when another process (a standalone worker on the same file) commits in
+ * between, its first write fails at once with SQLITE_BUSY_SNAPSHOT, which busy_timeout
+ * cannot wait out. BEGIN IMMEDIATE waits for the lock up front instead.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  createDriver(): Driver {
+    const driver = super.createDriver();
+    driver.beginTransaction = async (connection) => {
+      await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+    };
+    return driver;
+  }
+}
+
 // Kept on globalThis so Next's dev reloads and route bundles share one pool per process.
 const globalHandle = globalThis as unknown as { __docuhooksDb?: Handle };
 
@@ -28,7 +45,7 @@ function openSqlite(file: string): Handle {
   sqlite.pragma("foreign_keys = ON");
   // Web process and standalone workers share the file: wait for the write lock, don't fail.
   sqlite.pragma("busy_timeout = 5000");
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
   return { db, dialect: "sqlite", url: file, sqlite };
 }
 
