@@ -9,6 +9,7 @@ import {
   seedApiToken,
   seedUser,
   seedWebhook,
+  sendTest,
   signedOutTest,
   signInThroughUi,
   test,
@@ -40,16 +41,6 @@ async function nextAttemptAt(scope: Locator): Promise<string | null> {
     .locator("time", { hasText: /^in \d+ min/ })
     .first()
     .getAttribute("datetime");
-}
-
-async function sendTest(page: Page, event: string) {
-  await page.getByRole("button", { name: "Test", exact: true }).click();
-  const dialog = page.getByRole("dialog", { name: "Send a test event" });
-  await dialog.getByLabel("Event").selectOption(event);
-  await dialog.getByRole("button", { name: /Send/ }).click();
-  const outcome = dialog.getByRole("status", { name: "Test outcome" });
-  await expect(outcome).toBeVisible();
-  return { dialog, outcome };
 }
 
 test("a webhook failing with 500 shows under Failing, says the same in the test dialog and the log, and Recover offers it", async ({

@@ -105,6 +105,17 @@ export async function expectNoSeriousViolations(page: Page, what: string) {
 }
 
 /** What the e2e receiver answers: `status` with a small JSON body a person can recognise in the log. */
+/** Sends a test event from the detail page's Test dialog and waits for its outcome. */
+export async function sendTest(page: Page, event: string) {
+  await page.getByRole("button", { name: "Test", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: "Send a test event" });
+  await dialog.getByLabel("Event").selectOption(event);
+  await dialog.getByRole("button", { name: /Send/ }).click();
+  const outcome = dialog.getByRole("status", { name: "Test outcome" });
+  await expect(outcome).toBeVisible();
+  return { dialog, outcome };
+}
+
 export function answering(status: number): () => Reply {
   const body = JSON.stringify({ received: true, status });
   return () => ({ status, headers: { "content-type": "application/json" }, body });

@@ -4,7 +4,7 @@ import type { Page } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
 import { getSamplePayload } from "../lib/webhooks/samples";
 import type { ReceivedRequest } from "../tests/helpers/receiver";
-import { answering, expect, newSignedInPage, seedApiToken, seedWebhook, test } from "./fixtures";
+import { answering, expect, newSignedInPage, seedApiToken, seedWebhook, sendTest, test } from "./fixtures";
 
 // A user points a webhook at a real receiver and works the detail page as a person would:
 // Test, watch the log, open a delivery, Resend after a failure, Rotate the secret and check
@@ -31,16 +31,6 @@ async function revealSecret(page: Page): Promise<string> {
   const secret = await field.inputValue();
   await page.getByRole("button", { name: "Hide" }).click();
   return secret;
-}
-
-async function sendTest(page: Page, event: string) {
-  await page.getByRole("button", { name: "Test", exact: true }).click();
-  const dialog = page.getByRole("dialog", { name: "Send a test event" });
-  await dialog.getByLabel("Event").selectOption(event);
-  await dialog.getByRole("button", { name: /Send/ }).click();
-  const outcome = dialog.getByRole("status", { name: "Test outcome" });
-  await expect(outcome).toBeVisible();
-  return { dialog, outcome };
 }
 
 test("test, log, sheet, resend, rotate and copy as curl against a real receiver", async ({
