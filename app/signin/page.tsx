@@ -2,11 +2,12 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
 import { safeCallbackUrl } from "@/components/auth/safe-callback-url";
-import { SignInForm } from "@/components/auth/sign-in-form";
+import { NOT_LOADED_MESSAGE, SignInForm } from "@/components/auth/sign-in-form";
 import { getSessionUser } from "@/lib/auth/session";
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  const callbackUrl = safeCallbackUrl((await searchParams).callbackUrl);
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; csrf?: string }> }) {
+  const search = await searchParams;
+  const callbackUrl = safeCallbackUrl(search.callbackUrl);
   if (await getSessionUser()) redirect(callbackUrl);
   return (
     <AuthCard
@@ -21,7 +22,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </>
       }
     >
-      <SignInForm callbackUrl={callbackUrl} />
+      <SignInForm callbackUrl={callbackUrl} notice={search.csrf === "true" ? NOT_LOADED_MESSAGE : undefined} />
     </AuthCard>
   );
 }

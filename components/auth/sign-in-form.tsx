@@ -10,7 +10,10 @@ import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
 import { type TSignInSchema, ZSignInSchema } from "@/lib/validation/auth";
 
-export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+/** What the form says when the page sent it before it had loaded (next-auth refused it: no CSRF token). */
+export const NOT_LOADED_MESSAGE = "The page had not finished loading. Sign in again.";
+
+export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notice?: string }) {
   const router = useRouter();
   const form = useForm<z.input<typeof ZSignInSchema>, unknown, TSignInSchema>({
     resolver: zodResolver(ZSignInSchema),
@@ -35,11 +38,14 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     router.refresh();
   }
 
+  // method="post" and a real action: a form sent before the page has loaded (or without
+  // JavaScript) goes to next-auth in the request body, never with the password in the URL.
   return (
-    <form onSubmit={form.handleSubmit(onSubmit)} noValidate>
+    <form method="post" action="/api/auth/callback/credentials" onSubmit={form.handleSubmit(onSubmit)} noValidate>
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <fieldset disabled={isSubmitting} className="grid gap-4">
         <CredentialsFields register={form.register} errors={errors} isNewPassword={false} />
-        <FieldError id="signin-error" message={errors.root?.message} />
+        <FieldError id="signin-error" message={errors.root?.message ?? notice} />
         <Button type="submit" className="w-full">
           {isSubmitting ? "Signing in…" : "Sign in"}
         </Button>

@@ -40,8 +40,10 @@ export function SignUpForm() {
     router.refresh();
   }
 
+  // method="post": a form sent before the page has loaded (or without JavaScript) carries the
+  // password in the request body, never in the URL; the page then renders again, empty.
   return (
-    <form onSubmit={form.handleSubmit(onSubmit)} noValidate>
+    <form method="post" action="/signup" onSubmit={form.handleSubmit(onSubmit)} noValidate>
       <fieldset disabled={isSubmitting} className="grid gap-4">
         <CredentialsFields register={form.register} errors={errors} isNewPassword={true} />
         <FieldError id="signup-error" message={errors.root?.message} />

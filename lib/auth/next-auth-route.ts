@@ -11,6 +11,11 @@ type Context = { params: Promise<{ nextauth: string[] }> };
  */
 export function nextAuthRoute(request: NextRequest, context: Context): Promise<Response> {
   const url = new URL(request.url);
+  // A sign-in form sent before the page loaded has no CSRF token: next-auth refuses it and
+  // sends the browser here; our sign-in page says why instead of showing next-auth's own.
+  if (request.method === "GET" && url.pathname.endsWith("/signin") && url.searchParams.get("csrf") === "true") {
+    return Promise.resolve(Response.redirect(new URL("/signin?csrf=true", url.origin), 303));
+  }
   const callbackUrl = url.searchParams.get("callbackUrl");
   if (callbackUrl !== null) {
     url.searchParams.set("callbackUrl", sameSitePath(callbackUrl, url.origin));
