@@ -27,6 +27,11 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notic
       form.setError("root", { message: "Could not reach the server. Check your connection and try again." });
       return;
     }
+    if (result.status === 429 && result.error) {
+      // Throttled: the server's sentence, with how long to wait.
+      form.setError("root", { message: result.error });
+      return;
+    }
     if (result.error) {
       // One message for unknown email and wrong password: never hint which emails exist.
       form.setError("root", { message: "Incorrect email or password" });

@@ -2,6 +2,9 @@ import { NextRequest } from "next/server";
 import NextAuth from "next-auth";
 import { sameSitePath } from "@/components/auth/safe-callback-url";
 import { authOptions } from "@/lib/auth/options";
+import { admitSignIn, signInThrottledMessage } from "@/lib/auth/sign-in-throttle";
+import type { ApiErrorBody } from "@/lib/http/api-error";
+import { clientAddress } from "@/lib/http/client-address";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
@@ -9,17 +12,50 @@ type Context = { params: Promise<{ nextauth: string[] }> };
  * next-auth's endpoints, with `callbackUrl` made a same-site path first: next-auth answers a
  * value it cannot parse as a URL ("javascript:…") with a 500 before its redirect callback runs.
  */
-export function nextAuthRoute(request: NextRequest, context: Context): Promise<Response> {
+export async function nextAuthRoute(request: NextRequest, context: Context): Promise<Response> {
   const url = new URL(request.url);
   // A sign-in form sent before the page loaded has no CSRF token: next-auth refuses it and
   // sends the browser here; our sign-in page says why instead of showing next-auth's own.
   if (request.method === "GET" && url.pathname.endsWith("/signin") && url.searchParams.get("csrf") === "true") {
-    return Promise.resolve(Response.redirect(new URL("/signin?csrf=true", url.origin), 303));
+    return Response.redirect(new URL("/signin?csrf=true", url.origin), 303);
   }
   const callbackUrl = url.searchParams.get("callbackUrl");
   if (callbackUrl !== null) {
     url.searchParams.set("callbackUrl", sameSitePath(callbackUrl, url.origin));
     request = new NextRequest(url, request);
   }
+  if (request.method === "POST" && url.pathname.endsWith("/callback/credentials")) {
+    return throttledSignIn(request, context, url.origin);
+  }
   return NextAuth(request as never, context as never, authOptions());
+}
+
+async function throttledSignIn(request: NextRequest, context: Context, origin: string): Promise<Response> {
+  const form = await request
+    .clone()
+    .formData()
+    .catch(() => null);
+  const gate = await admitSignIn(form?.get("email"), clientAddress(request.headers));
+  if (!gate.ok) return signInThrottled(gate.retryAfterMs, origin);
+  const response: Response = await NextAuth(request as never, context as never, authOptions());
+  // Signed in exactly when next-auth set a session cookie.
+  const signedIn = response.headers.getSetCookie().some((cookie) => /session-token=[^;]/.test(cookie));
+  await gate.settle(signedIn);
+  return response;
+}
+
+/**
+ * 429 with Retry-After, in the one error shape of our JSON routes plus the `url` next-auth's
+ * client reads its error from: the form shows this message as it is.
+ */
+function signInThrottled(retryAfterMs: number, origin: string): Response {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  const message = signInThrottledMessage(seconds);
+  const url = new URL("/signin", origin);
+  url.searchParams.set("error", message);
+  const error: ApiErrorBody["error"] = { code: "rate_limited", message, details: { retryAfterSeconds: seconds } };
+  return Response.json(
+    { error, url: url.toString() },
+    { status: 429, headers: { "retry-after": String(seconds), "cache-control": "no-store" } },
+  );
 }
