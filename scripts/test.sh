@@ -3,7 +3,8 @@
 # chromium, PostgreSQL when none is reachable), then unit + integration tests on SQLite and
 # on PostgreSQL (while `next build` runs), then the Playwright end-to-end tests against
 # `next start` on both.
-# Ends with one line totalling every suite: "N passed, N failed".
+# Ends with one line totalling every suite: "N passed, N failed". Errors outside a test, a
+# missing report and tests that passed only on a retry count as failures (sum-results.mjs).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export npm_config_nodedir=${npm_config_nodedir:-/usr} NEXT_TELEMETRY_DISABLED=1 NO_COLOR=1 FORCE_COLOR=0
@@ -37,8 +38,10 @@ fi
 if [ "$only" != e2e ]; then
   # One run, one project per database, sharing the workers.
   echo "=== vitest on sqlite and postgres ==="
-  TEST_DB=sqlite,postgres TEST_PG_ADMIN_URL=$PG_ADMIN_URL npx vitest run --reporter=default --reporter=json \
-    --outputFile.json="$reports/vitest.json" "$@"
+  # The JSON reporter counts tests only; vitest-run-report.mjs adds the errors outside a test,
+  # timeouts and retried tests, which sum-results.mjs counts as failures.
+  TEST_DB=sqlite,postgres TEST_PG_ADMIN_URL=$PG_ADMIN_URL VITEST_RUN_REPORT="$reports/vitest-run.json" npx vitest run \
+    --reporter=default --reporter=json --reporter=./scripts/vitest-run-report.mjs --outputFile.json="$reports/vitest.json" "$@"
 fi
 if [ "$only" != unit ]; then
   wait "$build_pid" || { cat "$reports/build.log"; echo "next build failed"; echo "0 passed, 1 failed"; exit 1; }
@@ -62,6 +65,6 @@ if [ "$only" != unit ]; then
 fi
 
 files=()
-[ "$only" != e2e ] && files+=("$reports/vitest.json")
+[ "$only" != e2e ] && files+=("$reports/vitest.json" "$reports/vitest-run.json")
 [ "$only" != unit ] && files+=("$reports/e2e.json")
 node scripts/sum-results.mjs "${files[@]}"
