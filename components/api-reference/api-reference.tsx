@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { CodeBlock } from "@/components/ui/code-block";
+import { Table } from "@/components/ui/table";
 import { constraintNotes, type FieldRow, fieldRows, type JsonSchema, refName, typeText } from "./schema-text";
 
 // The API reference page: every operation of the OpenAPI document (method, path, what it
@@ -68,7 +69,7 @@ function TypeText({ schema }: { schema: JsonSchema | undefined }) {
 function Fields({ label, rows }: { label: string; rows: (FieldRow & { where?: string })[] }) {
   if (rows.length === 0) return null;
   return (
-    <table className="w-full text-left text-sm" aria-label={label}>
+    <Table className="text-left" aria-label={label}>
       <thead className="text-xs text-neutral-500">
         <tr>
           <th className="py-1 pr-3 font-medium">Name</th>
@@ -91,7 +92,7 @@ function Fields({ label, rows }: { label: string; rows: (FieldRow & { where?: st
           </tr>
         ))}
       </tbody>
-    </table>
+    </Table>
   );
 }
 

@@ -30,7 +30,7 @@ export function CodeBlock({
         className={cn(
           isFullHeight ? "" : "max-h-80",
           isWrapped && "whitespace-pre-wrap [overflow-wrap:anywhere]",
-          "overflow-auto rounded-md border border-neutral-200 bg-neutral-50 p-3 font-mono text-xs leading-relaxed text-neutral-800 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-neutral-950",
+          "overflow-auto [contain:inline-size] rounded-md border border-neutral-200 bg-neutral-50 p-3 font-mono text-xs leading-relaxed text-neutral-800 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-neutral-950",
         )}
       >
         {text === "" ? <span className="text-neutral-500">(empty)</span> : text}

@@ -3,7 +3,9 @@ import { cn } from "./cn";
 
 export function Table({ className, ...props }: React.TableHTMLAttributes<HTMLTableElement>) {
   return (
-    <div className="relative w-full overflow-x-auto">
+    // A frame of its own that scrolls sideways: contain:inline-size keeps a wide table from
+    // widening its ancestors (and so the page) to fit, as a grid or flex parent otherwise would.
+    <div className="relative w-full overflow-x-auto [contain:inline-size]">
       <table className={cn("w-full caption-bottom text-sm", className)} {...props} />
     </div>
   );

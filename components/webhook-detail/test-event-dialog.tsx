@@ -48,7 +48,10 @@ function Outcome({ outcome }: { outcome: TestEventOutcome }) {
       {outcome.responseBody !== null ? (
         <div className="grid gap-1">
           <p className="text-xs font-medium uppercase tracking-wide text-neutral-600">Response body</p>
-          <pre tabIndex={0} className="max-h-48 overflow-auto rounded-md bg-neutral-50 p-2 font-mono text-xs">
+          <pre
+            tabIndex={0}
+            className="max-h-48 overflow-auto [contain:inline-size] rounded-md bg-neutral-50 p-2 font-mono text-xs"
+          >
             {outcome.responseBody === "" ? "(empty)" : prettyJson(outcome.responseBody)}
           </pre>
         </div>

@@ -13,7 +13,7 @@ export function GuideTable({
   firstColumn: "code" | "label";
 }) {
   return (
-    <div className="overflow-x-auto rounded-md border border-neutral-200 bg-white">
+    <div className="overflow-x-auto [contain:inline-size] rounded-md border border-neutral-200 bg-white">
       <table className="w-full text-left text-sm">
         <thead className="border-b border-neutral-200 bg-neutral-50">
           <tr>
