@@ -13,7 +13,8 @@ export function generateMetadata(): Metadata {
   return {
     // A malformed NEXTAUTH_URL leaves Next's own default rather than failing every page.
     metadataBase: URL.canParse(url) ? new URL(url) : undefined,
-    title: "Docuhooks",
+    // Each page names itself ("Webhooks · Docuhooks"); a page that does not is "Docuhooks".
+    title: { default: "Docuhooks", template: "%s · Docuhooks" },
     description: DESCRIPTION,
     icons: {
       icon: [

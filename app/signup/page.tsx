@@ -1,8 +1,11 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
 import { SignUpForm } from "@/components/auth/sign-up-form";
 import { getSessionUser } from "@/lib/auth/session";
+
+export const metadata: Metadata = { title: "Create an account" };
 
 export default async function SignUpPage() {
   if (await getSessionUser()) redirect("/settings/webhooks");

@@ -4,7 +4,7 @@ import { type ApiDocument, ApiReference } from "@/components/api-reference/api-r
 import { openApiDocument } from "@/lib/api-v1/openapi-document";
 import { appUrl } from "@/lib/config";
 
-export const metadata: Metadata = { title: "API reference · Docuhooks" };
+export const metadata: Metadata = { title: "API reference" };
 
 export default function ApiReferencePage() {
   return <ApiReference document={openApiDocument() as unknown as ApiDocument} baseUrl={appUrl().replace(/\/$/, "")} />;

@@ -1,5 +1,6 @@
 // Settings → Webhooks → one webhook: its log, health and actions (404 for anyone but its owner).
 import { HydrationBoundary } from "@tanstack/react-query";
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { WebhookDetail } from "@/components/webhook-detail/webhook-detail";
@@ -13,6 +14,9 @@ import { parseDeliveryFilters } from "@/lib/validation/delivery-filters";
 import { getWebhookDetail } from "@/lib/webhooks/get-webhook-detail";
 
 type SearchParams = Record<string, string | string[] | undefined>;
+
+// Static: naming the webhook would read it a second time for the title alone.
+export const metadata: Metadata = { title: "Webhook deliveries" };
 
 export default async function WebhookDetailPage({
   params,

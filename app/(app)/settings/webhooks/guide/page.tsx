@@ -2,7 +2,7 @@
 import type { Metadata } from "next";
 import { WebhookGuide } from "@/components/webhook-guide/webhook-guide";
 
-export const metadata: Metadata = { title: "Webhooks guide · Docuhooks" };
+export const metadata: Metadata = { title: "Webhooks guide" };
 
 export default function WebhookGuidePage() {
   return <WebhookGuide />;

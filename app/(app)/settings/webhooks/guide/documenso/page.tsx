@@ -2,7 +2,7 @@
 import type { Metadata } from "next";
 import { DocumensoMigrationGuide } from "@/components/webhook-guide/documenso-migration-guide";
 
-export const metadata: Metadata = { title: "Moving from Documenso · Docuhooks" };
+export const metadata: Metadata = { title: "Moving from Documenso" };
 
 export default function DocumensoMigrationPage() {
   return <DocumensoMigrationGuide />;

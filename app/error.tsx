@@ -1,0 +1,19 @@
+"use client";
+
+import { StatusPage } from "@/components/layout/status-page";
+import { Button } from "@/components/ui/button";
+
+// A page that failed to render: what happened in words and a way on; the details stay in
+// the server log (the digest ties this page to its log line).
+export default function AppError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  return (
+    <StatusPage
+      title="Something went wrong"
+      description={`This page could not be shown. Try again, or go back to your webhooks.${error.digest ? ` (Reference ${error.digest})` : ""}`}
+    >
+      <Button variant="outline" onClick={reset}>
+        Try again
+      </Button>
+    </StatusPage>
+  );
+}
