@@ -14,7 +14,7 @@ test("sign up, sign out, wrong password, sign in", async ({ page }) => {
   await signUpThroughUi(page, user);
   await page.getByRole("button", { name: "Account menu" }).click();
   await expect(page.getByRole("menu")).toContainText(user.email);
-  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await page.getByRole("menuitem", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/signin/);
   await page.goto("/settings/webhooks");
   await expect(page).toHaveURL(/\/signin/);
@@ -41,7 +41,7 @@ test("sign-up form: field errors and a duplicate email", async ({ page }) => {
 
   await signUpThroughUi(page, user);
   await page.getByRole("button", { name: "Account menu" }).click();
-  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await page.getByRole("menuitem", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/signin/);
 
   await page.goto("/signup");

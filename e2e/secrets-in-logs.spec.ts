@@ -113,7 +113,7 @@ test("no password, cookie, secret or token appears in the web or worker output",
     await page.getByRole("button", { name: "Create account" }).click();
     await expect(page).toHaveURL(/\/settings\/webhooks$/, { timeout: 30_000 });
     await page.getByRole("button", { name: "Account menu" }).click();
-    await page.getByRole("menuitem", { name: "Sign out" }).click();
+    await page.getByRole("menuitem", { name: "Sign out", exact: true }).click();
     await expect(page).toHaveURL(/\/signin/);
     secrets.wrongPassword = `wrong-${randomBytes(12).toString("hex")}`;
     await signIn(page, email, secrets.wrongPassword);
@@ -198,7 +198,7 @@ test("no password, cookie, secret or token appears in the web or worker output",
     await expect(page.getByText("curl command copied")).toBeVisible();
     await page.keyboard.press("Escape");
     await page.getByRole("button", { name: "Account menu" }).click();
-    await page.getByRole("menuitem", { name: "Sign out" }).click();
+    await page.getByRole("menuitem", { name: "Sign out", exact: true }).click();
     await expect(page).toHaveURL(/\/signin/);
     await context.close();
 

@@ -9,7 +9,7 @@ const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
  * primary-key and foreign-key indexes instead of dirtying a random index page each, which is
  * most of the cost of writing the delivery log at thousands of rows a second.
  */
-export function newId(prefix: "usr" | "wh" | "evt" | "msg" | "att" | "tok"): string {
+export function newId(prefix: "usr" | "wh" | "evt" | "msg" | "att" | "tok" | "ses"): string {
   let time = "";
   for (let ms = Date.now(), i = 0; i < 8; i++, ms = Math.floor(ms / 62)) time = ALPHABET[ms % 62] + time;
   const bytes = randomChunk(14);

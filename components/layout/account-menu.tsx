@@ -10,6 +10,9 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
+import { useToast } from "@/components/ui/toast";
+import { signOutEverywhereAction } from "@/lib/actions/auth/sign-out-everywhere";
+import { callAction } from "@/lib/queries/use-action-mutation";
 
 /** "jane.doe@x.com" -> "JD"; "bob@x.com" -> "BO"; digits are skipped ("user-42@x.com" -> "US"). */
 function initials(email: string): string {
@@ -20,6 +23,17 @@ function initials(email: string): string {
 
 export function AccountMenu({ email }: { email: string }) {
   const router = useRouter();
+  const toast = useToast();
+
+  async function signOutEverywhere() {
+    const result = await callAction(signOutEverywhereAction, {});
+    if (!result.ok) {
+      toast({ title: "Could not sign out everywhere", description: result.message, variant: "destructive" });
+      return;
+    }
+    await signOut({ callbackUrl: "/signin" });
+  }
+
   return (
     <DropdownMenu>
       <DropdownMenuTrigger
@@ -36,6 +50,7 @@ export function AccountMenu({ email }: { email: string }) {
         <DropdownMenuSeparator />
         <DropdownMenuItem onSelect={() => router.push("/settings/webhooks")}>User settings</DropdownMenuItem>
         <DropdownMenuItem onSelect={() => void signOut({ callbackUrl: "/signin" })}>Sign out</DropdownMenuItem>
+        <DropdownMenuItem onSelect={() => void signOutEverywhere()}>Sign out everywhere</DropdownMenuItem>
       </DropdownMenuContent>
     </DropdownMenu>
   );

@@ -2,18 +2,19 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
 import { cache } from "react";
-import { getDb } from "@/db";
 import { authOptions } from "@/lib/auth/options";
 import { REQUEST_PATH_HEADER } from "@/lib/auth/request-path";
+import { type SessionUser, userForSession } from "@/lib/auth/session-store";
 
-export type SessionUser = { id: string; email: string };
+export type { SessionUser };
 
 /** What an action or a session route answers when nobody is signed in (or the session expired). */
 export const SESSION_ENDED_MESSAGE = "Your session has ended. Sign in again.";
 
 /**
- * The signed-in user, or null. The JWT alone is not trusted for existence: the user row is
- * re-read, so a token for a deleted user (or from another database) signs nobody in.
+ * The signed-in user, or null. The JWT alone is not trusted: its session row must still be
+ * there (sign-out deletes it) along with the user, so a copied cookie after sign-out, a token
+ * for a deleted user (or from another database) signs nobody in.
  */
 export async function getSessionUser(): Promise<SessionUser | null> {
   return readSessionUser();
@@ -22,10 +23,9 @@ export async function getSessionUser(): Promise<SessionUser | null> {
 // Once per server render: the layout and the page both ask.
 const readSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions());
-  const id = (session?.user as { id?: string } | undefined)?.id;
-  if (!id) return null;
-  const user = await getDb().selectFrom("users").select(["id", "email"]).where("id", "=", id).executeTakeFirst();
-  return user ?? null;
+  const { id, sid } = (session?.user ?? {}) as { id?: unknown; sid?: unknown };
+  if (typeof id !== "string" || typeof sid !== "string") return null;
+  return userForSession(id, sid);
 });
 
 /** The signed-in user; anyone else is sent to /signin, which sends them back here afterwards. */

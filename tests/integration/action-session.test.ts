@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
+import { signOutEverywhereAction } from "@/lib/actions/auth/sign-out-everywhere";
 import { copyAsCurlAction } from "@/lib/actions/deliveries/copy-as-curl";
 import { countRecoverableAction, recoverDeliveriesAction } from "@/lib/actions/deliveries/recover-deliveries";
 import { resendDeliveryAction } from "@/lib/actions/deliveries/resend-delivery";
@@ -19,7 +20,7 @@ import { fixtureId, insertDeliveries } from "../helpers/deliveries";
 import { createTestUser } from "../helpers/users";
 import { createTestWebhook } from "../helpers/webhooks";
 
-const TABLES = ["users", "webhooks", "events", "deliveries", "delivery_attempts", "api_tokens"] as const;
+const TABLES = ["users", "sessions", "webhooks", "events", "deliveries", "delivery_attempts", "api_tokens"] as const;
 
 /** Every row of every table the actions write: "nothing changed" means equal before and after. */
 async function snapshot() {
@@ -57,6 +58,7 @@ describe(`every action without a session (${testDialect})`, () => {
       ["copy as curl", copyAsCurlAction, { deliveryId }],
       ["create token", createApiTokenAction, { name: "mine" }],
       ["revoke token", revokeApiTokenAction, { id: token.token.id }],
+      ["sign out everywhere", signOutEverywhereAction, {}],
     ];
 
     const before = await snapshot();
