@@ -306,6 +306,15 @@ const TABLE: Record<string, Row> = {
 
   // Sign-up is for visitors; tests/integration/sign-up-action.test.ts covers it.
   "action signUpAction": anyone,
+  // Ends the caller's own sessions: another user can only end theirs.
+  "action signOutEverywhereAction": {
+    ...own,
+    call: action(
+      () => import("@/lib/actions/auth/sign-out-everywhere"),
+      "signOutEverywhereAction",
+      () => ({}),
+    ),
+  },
   "action createWebhookAction": {
     ...own,
     call: action(
