@@ -8,8 +8,7 @@ import {
   headersForLog,
 } from "@/lib/delivery-engine/build-request";
 import type { ClaimedWebhook } from "@/lib/delivery-engine/claim-deliveries";
-import type { SigningKeys } from "@/lib/delivery-engine/signing";
-import { signingKeysFor } from "@/lib/delivery-engine/webhook-signing-keys";
+import { type SigningKeys, signingKeysFor } from "@/lib/delivery-engine/signing";
 import { openCustomHeaders, type StoredHeader } from "@/lib/webhooks/custom-headers";
 import { maskRecipientTokens } from "@/lib/webhooks/recipient-tokens";
 

@@ -2,7 +2,7 @@ import { getDb } from "@/db";
 import { MASKED_VALUE } from "@/lib/crypto/masked-value";
 import { buildDelivery, headerExtrasFor } from "@/lib/delivery-engine/build-delivery";
 import { buildDeliveryHeaders, headersForLog } from "@/lib/delivery-engine/build-request";
-import { signingKeysFor } from "@/lib/delivery-engine/webhook-signing-keys";
+import { signingKeysFor } from "@/lib/delivery-engine/signing";
 
 export type CurlCommand = {
   command: string;

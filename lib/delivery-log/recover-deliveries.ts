@@ -1,5 +1,5 @@
 import { getDb } from "@/db";
-import { notifyWorkers } from "@/lib/delivery-engine/notify-workers";
+import { notifyWorkers } from "@/lib/delivery-engine/wake";
 import { type DeliveryStateName, RECOVERABLE_STATES } from "@/lib/delivery-log/delivery-states";
 import { requeueNow, WEBHOOK_DISABLED_MESSAGE } from "@/lib/delivery-log/requeue";
 import { isInStateSql } from "@/lib/delivery-log/status-groups";

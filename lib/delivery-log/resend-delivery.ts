@@ -1,5 +1,5 @@
 import { getDb } from "@/db";
-import { notifyWorkers } from "@/lib/delivery-engine/notify-workers";
+import { notifyWorkers } from "@/lib/delivery-engine/wake";
 import { selectOwnedDelivery } from "@/lib/delivery-log/owned-delivery";
 import { requeueNow, WEBHOOK_DISABLED_MESSAGE } from "@/lib/delivery-log/requeue";
 

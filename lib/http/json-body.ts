@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { fieldErrorsOf } from "@/lib/actions/result";
 import { apiError } from "@/lib/http/api-error";
-import { readLimitedBody } from "@/lib/ingest/read-limited-body";
+import { readLimitedBody } from "@/lib/ingest/read-body";
 
 // The JSON bodies of the REST API (webhooks, tests, recover): read with a size cap, parsed,
 // then checked by the same zod schemas the forms and server actions use. Every failure is the

@@ -4,7 +4,7 @@
 // refers to parts that are not there; this check answers those with a 400 before it runs.
 // Our clients only ever send plain values, so only self-contained "$" forms are accepted.
 
-import { isNestedDeeperThan } from "@/lib/ingest/json-depth";
+import { isNestedDeeperThan } from "@/lib/ingest/read-body";
 
 /** The framework's own default limit for a server action body. */
 export const SERVER_ACTION_BODY_MAX_BYTES = 1024 * 1024;

@@ -1,9 +1,8 @@
-import { type Kysely, sql } from "kysely";
+import { type Insertable, type Kysely, sql } from "kysely";
 import { getDb, getDialect } from "@/db";
-import type { Database } from "@/db/types";
+import type { Database, DeliveriesTable } from "@/db/types";
 import { DELIVERY_CHANNEL, signalNewDeliveries } from "@/lib/delivery-engine/wake";
 import { newId } from "@/lib/ids";
-import { newDeliveryRow } from "@/lib/ingest/new-delivery-row";
 import { storedPayloads } from "@/lib/ingest/stored-payloads";
 import type { WireEventName } from "@/lib/webhooks/events";
 
@@ -116,4 +115,35 @@ async function countDeliveries(db: Kysely<Database>, eventId: string): Promise<n
 function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; message?: string };
   return e?.code === "23505" || e?.code === "SQLITE_CONSTRAINT_UNIQUE" || /UNIQUE constraint failed/.test(e?.message ?? "");
+}
+
+/** A fresh outbox row: due at once, unclaimed, no attempt yet. The one place its defaults live. */
+export function newDeliveryRow({
+  eventId,
+  webhookId,
+  userId,
+  now,
+  trigger = null,
+}: {
+  eventId: string;
+  webhookId: string;
+  userId: string;
+  now: number;
+  trigger?: "test" | "manual" | null;
+}): Insertable<DeliveriesTable> {
+  return {
+    id: newId("msg"),
+    event_id: eventId,
+    webhook_id: webhookId,
+    user_id: userId,
+    status: "pending",
+    attempt_count: 0,
+    next_attempt_at: now,
+    next_trigger: trigger,
+    locked_until: null,
+    last_status_code: null,
+    last_error: null,
+    created_at: now,
+    updated_at: now,
+  };
 }

@@ -1,8 +1,8 @@
 import { getDb } from "@/db";
-import { notifyWorkers } from "@/lib/delivery-engine/notify-workers";
+import { notifyWorkers } from "@/lib/delivery-engine/wake";
 import { type DeliveryStateName, deliveryStateOf } from "@/lib/delivery-log/delivery-states";
 import { newId } from "@/lib/ids";
-import { newDeliveryRow } from "@/lib/ingest/new-delivery-row";
+import { newDeliveryRow } from "@/lib/ingest/record-event";
 import { storedPayloads } from "@/lib/ingest/stored-payloads";
 import { toDottedName, type WireEventName } from "@/lib/webhooks/events";
 import { findWebhookRow } from "@/lib/webhooks/find-webhook-row";

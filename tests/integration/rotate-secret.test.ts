@@ -4,7 +4,7 @@ import { getDb } from "@/db";
 import { rotateWebhookSecretAction } from "@/lib/actions/webhooks/rotate-webhook-secret";
 import { decryptSecret } from "@/lib/crypto/encryption";
 import { buildDeliveryHeaders } from "@/lib/delivery-engine/build-request";
-import { signingKeysFor } from "@/lib/delivery-engine/webhook-signing-keys";
+import { signingKeysFor } from "@/lib/delivery-engine/signing";
 import { rotateWebhookSecret } from "@/lib/webhooks/rotate-webhook-secret";
 import { testDialect } from "../helpers/db-info";
 import { createTestUser } from "../helpers/users";
