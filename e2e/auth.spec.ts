@@ -30,7 +30,7 @@ test("sign up, sign out, wrong password, sign in", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "Webhooks", exact: true })).toBeVisible();
 });
 
-test("sign-up form: field errors and a duplicate email", async ({ page }) => {
+test("sign-up form: field errors, and a taken email is not revealed", async ({ page }) => {
   const user = { email: newEmail("dup"), password: TEST_PASSWORD };
   await page.goto("/signup");
   await page.getByLabel("Email").fill("not-an-email");
@@ -44,10 +44,19 @@ test("sign-up form: field errors and a duplicate email", async ({ page }) => {
   await page.getByRole("menuitem", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/signin/);
 
+  // A taken email with another password: no "already exists", the same answer as a new
+  // email whose sign-in then failed; the sign-in page says what to do.
   await page.goto("/signup");
   await page.getByLabel("Email").fill(user.email.toUpperCase());
   await page.getByLabel("Password").fill("another password");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByText("An account with this email already exists")).toBeVisible();
-  await expect(page).toHaveURL(/\/signup/);
+  await expect(page).toHaveURL(/\/signin\?notice=signup$/);
+  await expect(
+    page.getByText("We could not sign you in. If this email already has an account, sign in with its password."),
+  ).toBeVisible();
+  await expect(page.getByText(/already exists/)).toHaveCount(0);
+
+  // With its own password, signing up again just signs its owner in.
+  await signUpThroughUi(page, user);
+  await expect(page).toHaveURL(/\/settings\/webhooks$/);
 });

@@ -10,9 +10,6 @@ import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
 import { type TSignInSchema, ZSignInSchema } from "@/lib/validation/auth";
 
-/** What the form says when the page sent it before it had loaded (next-auth refused it: no CSRF token). */
-export const NOT_LOADED_MESSAGE = "The page had not finished loading. Sign in again.";
-
 export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notice?: string }) {
   const router = useRouter();
   const form = useForm<z.input<typeof ZSignInSchema>, unknown, TSignInSchema>({

@@ -6,6 +6,7 @@ import { signIn } from "next-auth/react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { CredentialsFields } from "@/components/auth/credentials-fields";
+import { SIGN_UP_NOT_SIGNED_IN } from "@/components/auth/sign-in-notices";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
 import { signUpAction } from "@/lib/actions/auth/sign-up";
@@ -31,7 +32,9 @@ export function SignUpForm() {
     }
     const signedIn = await signIn("credentials", { ...values, redirect: false }).catch(() => undefined);
     if (!signedIn || signedIn.error) {
-      router.replace("/signin");
+      // The email had an account already (sign-up does not say so) and this is not its
+      // password, or sign-in is throttled: the sign-in page says what to do.
+      router.replace(`/signin?notice=${SIGN_UP_NOT_SIGNED_IN}`);
       return;
     }
     router.replace("/settings/webhooks");

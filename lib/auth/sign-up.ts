@@ -1,5 +1,5 @@
 import { getDb } from "@/db";
-import { hashPassword } from "@/lib/auth/password";
+import { dummyPasswordHash, hashPassword, verifyPassword } from "@/lib/auth/password";
 import { newId } from "@/lib/ids";
 import type { TSignUpSchema } from "@/lib/validation/auth";
 
@@ -9,7 +9,11 @@ export type SignUpResult = { ok: true; user: { id: string; email: string } } | {
 export async function signUp({ email, password }: TSignUpSchema): Promise<SignUpResult> {
   const db = getDb();
   const existing = await db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirst();
-  if (existing) return { ok: false, code: "email_taken" };
+  if (existing) {
+    // One scrypt, as a new account costs: the answer's timing does not tell the email is taken.
+    await verifyPassword(password, await dummyPasswordHash());
+    return { ok: false, code: "email_taken" };
+  }
   const user = { id: newId("usr"), email };
   const passwordHash = await hashPassword(password);
   try {
