@@ -4,10 +4,10 @@ import { deliveryConfig } from "@/lib/config";
 import { type BuiltDelivery, buildDelivery } from "@/lib/delivery-engine/build-delivery";
 import { buildDeliveryBody } from "@/lib/delivery-engine/build-request";
 import { type ClaimedDelivery, claimDueDeliveries } from "@/lib/delivery-engine/claim-deliveries";
-import { ResultBuffer } from "@/lib/delivery-engine/result-buffer";
 import { isSuccessStatus, nextStep, nextStepAfterManual } from "@/lib/delivery-engine/retry-policy";
 import { type RequestTarget, requestTarget, type SendResult, sendRequest } from "@/lib/delivery-engine/send-request";
 import { type DeliveryListener, listenForDeliveries, onNewDeliveries } from "@/lib/delivery-engine/wake";
+import { ResultBuffer } from "@/lib/delivery-engine/write-results";
 import { newId } from "@/lib/ids";
 import { createSafeDispatcher, getSafeDispatcher } from "@/lib/net/safe-dispatcher";
 
