@@ -70,10 +70,10 @@ export default defineConfig<E2EOptions>({
       DELIVERY_RETRY_SCHEDULE_MS: "200,600000",
       DELIVERY_THROTTLE_MIN_DELAY_MS: "500",
       DELIVERY_TIMEOUT_MS: "3000",
-      // Sign-in throttling: the default 5 failures per email, over 30 s (a failure's token
-      // is back after 6 s) so e2e/sign-in-throttle.spec.ts can wait it out; every test signs
+      // Sign-in throttling: the default 5 failures per email, over 60 s (a failure's token
+      // is back after 12 s) so e2e/sign-in-throttle.spec.ts can wait it out; every test signs
       // in from one address, so that limit is roomier than the default 20.
-      SIGN_IN_THROTTLE_WINDOW_MS: "30000",
+      SIGN_IN_THROTTLE_WINDOW_MS: "60000",
       SIGN_IN_MAX_FAILURES_PER_ADDRESS: "50",
       NEXT_TELEMETRY_DISABLED: "1",
     },
