@@ -18,10 +18,10 @@ export function isPostgresUrl(url: string): boolean {
 /** Where generated keys live: beside the SQLite file, or ./data when on Postgres. */
 export function dataDir(): string {
   const dir = process.env.DATA_DIR?.trim();
-  if (dir) return path.resolve(dir);
+  if (dir) return path.resolve(/* turbopackIgnore: true */ dir);
   const url = databaseUrl();
   if (isPostgresUrl(url) || url === ":memory:") return path.resolve("./data");
-  return path.dirname(path.resolve(url));
+  return path.dirname(path.resolve(/* turbopackIgnore: true */ url));
 }
 
 /**
@@ -32,9 +32,11 @@ export function persistentSecret(envName: string, fileName: string, bytes = 32):
   const fromEnv = process.env[envName]?.trim();
   if (fromEnv) return fromEnv;
   const dir = dataDir();
-  const file = path.join(dir, fileName);
+  // The key files are runtime data, not build inputs: the comments keep Next's file tracer
+  // from treating these paths as "anything in the project" (and warning about it).
+  const file = path.join(/* turbopackIgnore: true */ dir, fileName);
   try {
-    return fs.readFileSync(file, "utf8").trim();
+    return fs.readFileSync(/* turbopackIgnore: true */ file, "utf8").trim();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
   }
@@ -47,7 +49,7 @@ export function persistentSecret(envName: string, fileName: string, bytes = 32):
     return encoded;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    return fs.readFileSync(file, "utf8").trim();
+    return fs.readFileSync(/* turbopackIgnore: true */ file, "utf8").trim();
   }
 }
 
