@@ -146,6 +146,14 @@ export type RateLimitBucketsTable = {
   updated_at: number;
 };
 
+/** lib/delivery-log/rollup.ts: l0..l15 count attempts per latency bucket. */
+export type WebhookMinuteStatsTable = {
+  webhook_id: string;
+  minute: number;
+  attempts: number;
+  attempts_ok: number;
+} & Record<`l${number}`, number>;
+
 export type Database = {
   users: UsersTable;
   api_tokens: ApiTokensTable;
@@ -156,6 +164,7 @@ export type Database = {
   sessions: SessionsTable;
   rate_limit_buckets: RateLimitBucketsTable;
   webhook_idempotency_keys: WebhookIdempotencyKeysTable;
+  webhook_minute_stats: WebhookMinuteStatsTable;
 };
 
 export type User = Selectable<UsersTable>;

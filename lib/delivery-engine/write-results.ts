@@ -3,6 +3,7 @@ import { getDb, getDialect } from "@/db";
 import type { Database, DeliveryAttempt, DeliveryStatus } from "@/db/types";
 import { CANCELLED_STATUS_SQL } from "@/lib/delivery-engine/cancelled-status";
 import { withSqliteStatements } from "@/lib/delivery-engine/claim-deliveries";
+import { addAttemptsToRollupPg, addAttemptsToRollupSqlite } from "@/lib/delivery-log/rollup";
 
 // Finished attempts are written in groups: one transaction logs every attempt of the group
 // and moves its deliveries on. No query builder per row: on Postgres each statement is one
@@ -109,6 +110,7 @@ export async function writeResults(group: ResultGroup, now = Date.now()): Promis
         false,
         (values) => `insert into delivery_attempts (${names(ATTEMPT_COLUMNS)}) ${values}`,
       );
+      await addAttemptsToRollupPg(trx, group.attempts);
       await runValues(
         trx,
         group.updates,
@@ -175,6 +177,7 @@ async function writeResultsSqlite(group: ResultGroup, now: number): Promise<void
             a.started_at,
           );
         }
+        addAttemptsToRollupSqlite(raw, group.attempts);
         for (const u of group.updates) {
           statements.updateDelivery.run(
             u.status,

@@ -1,6 +1,7 @@
 import type { Insertable } from "kysely";
 import { getDb } from "@/db";
 import type { DeliveriesTable, DeliveryAttemptsTable, DeliveryStatus, EventsTable } from "@/db/types";
+import { addLoggedAttemptsToRollup } from "@/lib/delivery-log/rollup";
 import type { WireEventName } from "@/lib/webhooks/events";
 
 // Bulk fixtures for the delivery log: rows written straight into the tables with multi-row
@@ -80,29 +81,29 @@ let attemptSeq = 0;
 
 /** Attempts as the worker logs them; succeeded follows the status (2xx). */
 export async function insertAttempts(attempts: FixtureAttempt[]): Promise<void> {
-  await insertInBatches(
-    "delivery_attempts",
-    attempts.map((a) => {
-      const status = a.status === undefined ? 200 : a.status;
-      return {
-        id: `att_fixture${String(++attemptSeq).padStart(8, "0")}`,
-        delivery_id: a.deliveryId,
-        webhook_id: a.webhookId,
-        attempt_number: a.attemptNumber ?? 1,
-        trigger: "scheduled" as const,
-        request_url: "http://127.0.0.1:9/hook",
-        request_headers: JSON.stringify({ "content-type": "application/json" }),
-        request_body: "{}",
-        response_status: status,
-        response_headers: status === null ? null : JSON.stringify({ "content-type": "text/plain" }),
-        response_body: status === null ? null : "ok",
-        duration_ms: a.durationMs ?? 10,
-        error: a.error ?? null,
-        succeeded: status !== null && status >= 200 && status < 300 ? 1 : 0,
-        started_at: a.startedAt,
-      };
-    }),
-  );
+  const rows = attempts.map((a) => {
+    const status = a.status === undefined ? 200 : a.status;
+    return {
+      id: `att_fixture${String(++attemptSeq).padStart(8, "0")}`,
+      delivery_id: a.deliveryId,
+      webhook_id: a.webhookId,
+      attempt_number: a.attemptNumber ?? 1,
+      trigger: "scheduled" as const,
+      request_url: "http://127.0.0.1:9/hook",
+      request_headers: JSON.stringify({ "content-type": "application/json" }),
+      request_body: "{}",
+      response_status: status,
+      response_headers: status === null ? null : JSON.stringify({ "content-type": "text/plain" }),
+      response_body: status === null ? null : "ok",
+      duration_ms: a.durationMs ?? 10,
+      error: a.error ?? null,
+      succeeded: status !== null && status >= 200 && status < 300 ? 1 : 0,
+      started_at: a.startedAt,
+    };
+  });
+  await insertInBatches("delivery_attempts", rows);
+  // The engine writes the rollup with its attempts; fixtures written directly must too.
+  await addLoggedAttemptsToRollup(rows);
 }
 
 /** Ids that sort the same under every collation (digits only after the prefix). */

@@ -1,5 +1,8 @@
+import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db";
 import { getWebhookHealth, HEALTH_WINDOW_MS, percentilesFromHistogram } from "@/lib/delivery-log/get-webhook-health";
+import { LATENCY_COLUMNS, latencyBucketSumsSql, MINUTE_MS } from "@/lib/delivery-log/rollup";
 import { testDialect } from "../helpers/db-info";
 import { type FixtureDelivery, fixtureId, insertAttempts, insertDeliveries } from "../helpers/deliveries";
 import { createTestUser } from "../helpers/users";
@@ -78,8 +81,9 @@ describe(`webhook health (${testDialect})`, () => {
     });
     expect(health?.deliverySuccessRate).toBeCloseTo(7 / 9, 10);
     expect(health?.attemptSuccessRate).toBeCloseTo(15 / 21, 10);
-    // Sorted: 10..200 then 10000; rank ceil(0.5*21)=11 -> 110; rank ceil(0.95*21)=20 -> 200.
-    expect(health?.p50Ms).toBe(110);
+    // Sorted: 10..200 then 10000; rank ceil(0.5*21)=11 -> 110; rank ceil(0.95*21)=20 -> 200,
+    // both read as the upper bound of their latency bucket (100, 200].
+    expect(health?.p50Ms).toBe(200);
     expect(health?.p95Ms).toBe(200);
     // The newest success: attempt i=19 (i % 4 != 0) at NOW - 20 h + 19 h.
     expect(health?.lastSuccessAt).toBe(NOW - HOUR);
@@ -103,6 +107,23 @@ describe(`webhook health (${testDialect})`, () => {
       lastSuccessAt: null,
       lastFailure: null,
     });
+  });
+
+  it("keeps the rollup equal to what the migration's backfill computes from the log", async () => {
+    const columns = ["minute", "attempts", "attempts_ok", ...LATENCY_COLUMNS].join(", ");
+    const fromLog = await sql
+      .raw(
+        `select (started_at / ${MINUTE_MS}) * ${MINUTE_MS} as minute, count(*) as attempts, sum(succeeded) as attempts_ok,
+        ${latencyBucketSumsSql()} from delivery_attempts where webhook_id = '${webhookId}'
+        group by (started_at / ${MINUTE_MS}) * ${MINUTE_MS} order by 1`,
+      )
+      .execute(getDb());
+    const rollup = await sql
+      .raw(`select ${columns} from webhook_minute_stats where webhook_id = '${webhookId}' order by minute`)
+      .execute(getDb());
+    const numbers = (rows: unknown[]) => rows.map((row) => Object.values(row as object).map(Number));
+    expect(numbers(rollup.rows)).toEqual(numbers(fromLog.rows));
+    expect(rollup.rows).toHaveLength(23);
   });
 
   it("is not found for another user", async () => {
