@@ -218,6 +218,9 @@ test("a second user sees none of the first user's webhooks and cannot change the
     await edit.getByRole("button", { name: "Save changes" }).click();
     await expect(edit.getByText("Webhook not found")).toBeVisible();
     await edit.getByRole("button", { name: "Cancel", exact: true }).click();
+    // The edit was never saved: Cancel asks before dropping it.
+    await other.page.getByRole("dialog", { name: "Discard changes?" }).getByRole("button", { name: "Discard" }).click();
+    await expect(edit).toBeHidden();
 
     await ownRow.getByRole("switch", { name: "Enabled" }).click();
     await expect(other.page.getByRole("status").filter({ hasText: "Webhook not found" })).toBeVisible();

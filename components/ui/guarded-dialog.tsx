@@ -1,7 +1,8 @@
 "use client";
 
-import { useEffect } from "react";
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { useEffect, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 
 /**
  * A dialog that cannot be closed (Escape, outside click, the X) while it is busy: saving, or
@@ -10,11 +11,16 @@ import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } f
  * `mutation` is the action the dialog runs: while it is pending the dialog stays open, and
  * once the dialog has closed, by any path, its answer (error, outcome, new secret) is
  * forgotten, so the next opening starts clean.
+ *
+ * `isDirty` (a form with unsaved edits): every way of closing (Escape, a click outside, the
+ * X, Cancel) first asks "Discard changes?" in a small dialog on top; Escape there goes back
+ * to the form.
  */
 export function GuardedDialog({
   open,
   onOpenChange,
   isBusy = false,
+  isDirty = false,
   mutation,
   title,
   description,
@@ -26,6 +32,7 @@ export function GuardedDialog({
   open: boolean;
   onOpenChange: (open: boolean) => void;
   isBusy?: boolean;
+  isDirty?: boolean;
   mutation?: { isPending: boolean; reset: () => void };
   title: React.ReactNode;
   description: React.ReactNode;
@@ -37,12 +44,22 @@ export function GuardedDialog({
 }) {
   const isLocked = isBusy || (mutation?.isPending ?? false);
   const reset = mutation?.reset;
+  const [isAskingToDiscard, setAskingToDiscard] = useState(false);
   useEffect(() => {
-    if (!open) reset?.();
+    if (!open) {
+      reset?.();
+      setAskingToDiscard(false);
+    }
   }, [open, reset]);
 
+  const requestOpenChange = (next: boolean) => {
+    if (isLocked) return;
+    if (!next && isDirty) setAskingToDiscard(true);
+    else onOpenChange(next);
+  };
+
   return (
-    <Dialog open={open} onOpenChange={(next) => (isLocked ? undefined : onOpenChange(next))}>
+    <Dialog open={open} onOpenChange={requestOpenChange}>
       {trigger}
       <DialogContent
         size={size}
@@ -56,6 +73,28 @@ export function GuardedDialog({
           <DialogDescription>{description}</DialogDescription>
         </DialogHeader>
         {children}
+        <Dialog open={isAskingToDiscard} onOpenChange={setAskingToDiscard}>
+          <DialogContent hideClose>
+            <DialogHeader>
+              <DialogTitle>Discard changes?</DialogTitle>
+              <DialogDescription>What you entered in this form has not been saved.</DialogDescription>
+            </DialogHeader>
+            <DialogFooter>
+              <Button variant="outline" onClick={() => setAskingToDiscard(false)}>
+                Keep editing
+              </Button>
+              <Button
+                variant="destructive"
+                onClick={() => {
+                  setAskingToDiscard(false);
+                  onOpenChange(false);
+                }}
+              >
+                Discard
+              </Button>
+            </DialogFooter>
+          </DialogContent>
+        </Dialog>
       </DialogContent>
     </Dialog>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import { GuardedDialog } from "@/components/ui/guarded-dialog";
 import { useToast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/actions/result";
@@ -33,10 +34,15 @@ export function WebhookFormDialog({
 }) {
   const toast = useToast();
   const saving = useActionMutation(save);
+  const [isDirty, setDirty] = useState(false);
   return (
     <GuardedDialog
       open={open}
-      onOpenChange={onOpenChange}
+      onOpenChange={(next) => {
+        if (!next) setDirty(false);
+        onOpenChange(next);
+      }}
+      isDirty={isDirty}
       mutation={saving}
       trigger={trigger}
       size="lg"
@@ -49,9 +55,11 @@ export function WebhookFormDialog({
           defaultValues={defaultValues}
           storedSecretOf={storedSecretOf}
           submitLabel={submitLabel}
+          onDirtyChange={setDirty}
           onSubmit={async (values) => {
             const result = await saving.run(values);
             if (result.ok) {
+              setDirty(false);
               toast({ title: successTitle });
               onOpenChange(false);
             }

@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { DialogClose, DialogFooter } from "@/components/ui/dialog";
@@ -16,6 +16,14 @@ import { WebhookEventsField } from "./webhook-events-field";
 import { WebhookHeadersField } from "./webhook-headers-field";
 import { WebhookSecretField } from "./webhook-secret-field";
 
+/** Focuses the first field the server rejected (or scrolls its general error) into view. */
+function showProblem(field: (typeof FIELDS)[number] | "root") {
+  const target = FIELD_ELEMENT_IDS[field] ? document.getElementById(FIELD_ELEMENT_IDS[field]) : null;
+  if (!target) return;
+  target.scrollIntoView({ block: "center" });
+  if (target instanceof HTMLInputElement || target instanceof HTMLButtonElement) target.focus();
+}
+
 export type WebhookFormValues = {
   url: string;
   events: string[];
@@ -29,6 +37,17 @@ export type WebhookFormValues = {
 
 const FIELDS = ["url", "events", "secret", "enabled", "sendSecretHeader", "includeRecipientTokens", "customHeaders"] as const;
 
+// Where each field's problem is shown (its input, or its error line when it has several inputs).
+const FIELD_ELEMENT_IDS: Partial<Record<(typeof FIELDS)[number] | "root", string>> = {
+  url: "url",
+  events: "events-error",
+  secret: "secret",
+  sendSecretHeader: "sendSecretHeader",
+  includeRecipientTokens: "includeRecipientTokens",
+  enabled: "webhook-form-error",
+  root: "webhook-form-error",
+};
+
 /**
  * The Create and Edit form. Validates with the same schema as the server action; the server's
  * field errors land under the same fields. `storedSecretOf` (edit) keeps the stored secret
@@ -38,33 +57,35 @@ export function WebhookForm({
   defaultValues,
   storedSecretOf,
   submitLabel,
+  onDirtyChange,
   onSubmit,
 }: {
   defaultValues: WebhookFormValues;
   storedSecretOf?: string;
   submitLabel: string;
+  /** Told when the form gains or loses unsaved edits, so its dialog can ask before discarding them. */
+  onDirtyChange?: (isDirty: boolean) => void;
   onSubmit: (values: TWebhookFormSchema) => Promise<ActionResult>;
 }) {
   const form = useForm<TWebhookFormInput, unknown, TWebhookFormSchema>({
     resolver: zodResolver(ZWebhookFormSchema),
     defaultValues,
   });
-  const { errors, isSubmitting } = form.formState;
+  const { errors, isSubmitting, isDirty } = form.formState;
   const [isSecretTouched, setSecretTouched] = useState(false);
+  useEffect(() => onDirtyChange?.(isDirty || isSecretTouched), [onDirtyChange, isDirty, isSecretTouched]);
 
   async function submit(values: TWebhookFormSchema) {
     const isSecretKept = !!storedSecretOf && !isSecretTouched;
     const result = await onSubmit(isSecretKept ? { ...values, secret: undefined } : values);
     if (result.ok) return;
     const fieldErrors = result.fieldErrors ?? {};
-    let isShownUnderField = false;
-    for (const field of FIELDS) {
-      if (fieldErrors[field]) {
-        form.setError(field, { message: fieldErrors[field] });
-        isShownUnderField = true;
-      }
-    }
-    if (!isShownUnderField) form.setError("root", { message: result.message });
+    const failed = FIELDS.filter((field) => fieldErrors[field]);
+    for (const field of failed) form.setError(field, { message: fieldErrors[field] });
+    if (failed.length === 0) form.setError("root", { message: result.message });
+    // The server's answer may concern a field scrolled out of view (a loopback URL): take the
+    // user to it, so pressing the button never seems to do nothing.
+    requestAnimationFrame(() => showProblem(failed[0] ?? "root"));
   }
 
   return (
