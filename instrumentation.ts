@@ -5,9 +5,14 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   const { isWorkerDisabledInWeb } = await import("@/lib/config");
-  if (isWorkerDisabledInWeb()) return;
+  const { printStartupSummary } = await import("@/lib/startup-summary");
+  if (isWorkerDisabledInWeb()) {
+    printStartupSummary("web");
+    return;
+  }
   const { migrateToLatest } = await import("@/db");
   await migrateToLatest();
+  printStartupSummary("web");
   const { startProcessWorker, startProcessMaintenance, drainOnShutdown } = await import("@/lib/delivery-engine/run-in-process");
   const worker = startProcessWorker();
   const maintenance = startProcessMaintenance();

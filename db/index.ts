@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { CompiledQuery, type Driver, Kysely, Migrator, PostgresDialect, SqliteDialect } from "kysely";
 import { databaseUrl, isPostgresUrl } from "@/lib/config";
+import { log } from "@/lib/log";
 import { migrations } from "./migrations";
 import type { Database } from "./types";
 
@@ -59,7 +60,7 @@ function openPostgres(url: string): Handle {
   // process. The pool drops such a client and opens a new one on the next query, so a line
   // in the log is all this needs. The message names the cause (e.g. 57P01), never a value.
   pool.on("error", (error: Error & { code?: string }) => {
-    console.error(`database: an idle connection was closed (${error.code ?? "no code"}: ${error.message})`);
+    log.warn({ code: error.code, reason: error.message }, "database: an idle connection was closed; the pool opens a new one");
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: "postgres", url };
@@ -102,7 +103,7 @@ export async function migrateToLatest(db: Db = getDb()): Promise<void> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error, results } = await migrator.migrateToLatest();
   for (const result of results ?? []) {
-    if (result.status === "Error") console.error(`migration ${result.migrationName} failed`);
+    if (result.status === "Error") log.error({ migration: result.migrationName }, "migration failed");
   }
   if (error) throw error;
 }

@@ -98,7 +98,7 @@ test("no password, cookie, secret or token appears in the web or worker output",
     await expect
       .poll(async () => (await fetch(`${baseURL}/api/health`).catch(() => undefined))?.status, { timeout: 60_000 })
       .toBe(200);
-    await expect.poll(() => worker?.output(), { timeout: 60_000 }).toContain("delivery worker started");
+    await expect.poll(() => worker?.output(), { timeout: 60_000 }).toContain("Docuhooks delivery worker, pid");
 
     const secrets: Record<string, string> = { ...serverKeys };
     const context = await browser.newContext({ baseURL, permissions: ["clipboard-read", "clipboard-write"] });
@@ -207,7 +207,7 @@ test("no password, cookie, secret or token appears in the web or worker output",
     worker.child.kill("SIGTERM");
     await Promise.all([web.exited, worker.exited]);
     const output = `${web.output()}\n${worker.output()}`;
-    expect(output).toContain("delivery worker started");
+    expect(output).toContain("Docuhooks delivery worker, pid");
     for (const [what, value] of Object.entries(secrets)) {
       expect(value.length, what).toBeGreaterThan(8);
       for (const form of new Set([value, encodeURIComponent(value), Buffer.from(value).toString("base64")])) {

@@ -1,3 +1,5 @@
+import { log } from "@/lib/log";
+
 /** What the caller is told instead: the details stay in the server log. */
 export const UNEXPECTED_ERROR_MESSAGE = "Something went wrong. Try again.";
 
@@ -8,10 +10,16 @@ export const UNEXPECTED_ERROR_MESSAGE = "Something went wrong. Try again.";
  */
 export function logUnexpectedError(where: string, error: unknown): void {
   if (!(error instanceof Error)) {
-    console.error(`[${where}] failed with a thrown ${typeof error}`);
+    log.error({ where }, `${where} failed with a thrown ${typeof error}`);
     return;
   }
   const code = (error as { code?: unknown }).code;
   const frames = error.stack?.split("\n").slice(1).join("\n") ?? "";
-  console.error(`[${where}] failed: ${error.name}${typeof code === "string" ? ` (${code})` : ""}: ${error.message}\n${frames}`);
+  log.error(
+    {
+      where,
+      err: { name: error.name, code: typeof code === "string" ? code : undefined, message: error.message, stack: frames },
+    },
+    `${where} failed`,
+  );
 }

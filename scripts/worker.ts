@@ -1,26 +1,25 @@
 // Standalone delivery worker (`npm run worker`): migrates, then delivers until SIGTERM/SIGINT,
 // when it stops claiming, drains what is in flight, hands back the rest and exits.
-import { closeDb, getDialect, migrateToLatest } from "@/db";
-import { databaseUrl } from "@/lib/config";
+import { closeDb, migrateToLatest } from "@/db";
 import { startMaintenance } from "@/lib/delivery-engine/maintenance/run-maintenance";
 import { startDeliveryWorker } from "@/lib/delivery-engine/worker";
+import { log } from "@/lib/log";
+import { printStartupSummary } from "@/lib/startup-summary";
 
 async function main() {
   await migrateToLatest();
   const worker = startDeliveryWorker();
   // Auto-disable and retention; every step is idempotent, so N workers may each run it.
   const maintenance = startMaintenance();
-  const url = databaseUrl().replace(/\/\/[^@/]*@/, "//***@");
-  console.log(`delivery worker started (pid ${process.pid}, ${getDialect()}: ${url})`);
+  printStartupSummary("worker");
 
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`delivery worker: ${signal}, draining`);
+    log.info({ signal }, "delivery worker: stopping, draining deliveries in flight");
     await Promise.all([maintenance.stop(), worker.stop()]);
-    const stats = worker.stats();
-    console.log(`delivery worker stopped: ${JSON.stringify(stats)}`);
+    log.info({ stats: worker.stats() }, "delivery worker stopped");
     await closeDb();
     process.exit(0);
   };
@@ -28,7 +27,7 @@ async function main() {
   process.on("SIGINT", () => void shutdown("SIGINT"));
 }
 
-main().catch((error) => {
-  console.error(error);
+main().catch((error: Error) => {
+  log.fatal({ err: { name: error.name, message: error.message, stack: error.stack } }, "delivery worker could not start");
   process.exit(1);
 });

@@ -1,5 +1,6 @@
 import { type Maintenance, startMaintenance } from "@/lib/delivery-engine/maintenance/run-maintenance";
 import { type DeliveryWorker, startDeliveryWorker } from "@/lib/delivery-engine/worker";
+import { log } from "@/lib/log";
 
 // The one worker of a web process (started from instrumentation.ts). Kept on globalThis so a
 // second register() (dev reloads, several route bundles) never starts a second worker.
@@ -34,9 +35,11 @@ export function drainOnShutdown(worker: { stop(): Promise<void> }): void {
     process.on(signal, () => {
       if (stopping) return;
       stopping = true;
+      log.info({ signal }, "shutting down: draining deliveries in flight");
       void worker
         .stop()
-        .catch((error) => console.error("delivery worker: stop failed", error))
+        .then(() => log.info("delivery worker stopped"))
+        .catch((error: Error) => log.error({ err: { message: error.message } }, "delivery worker: stop failed"))
         .finally(() => {
           if (serverHandlers.length === 0) process.exit(0);
           for (const handler of serverHandlers) handler(signal);

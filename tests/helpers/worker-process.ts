@@ -28,7 +28,7 @@ export function spawnWorker(env: Record<string, string> = {}): WorkerProcess {
   const started = new Promise<void>((resolve) => (markStarted = resolve));
   const collect = (chunk: Buffer) => {
     output += chunk.toString("utf8");
-    if (output.includes("delivery worker started")) markStarted();
+    if (output.includes("Docuhooks delivery worker, pid")) markStarted();
   };
   child.stdout.on("data", collect);
   child.stderr.on("data", collect);
@@ -39,7 +39,7 @@ export function spawnWorker(env: Record<string, string> = {}): WorkerProcess {
     started,
     output: () => output,
     signal(signal) {
-      const workerPid = Number(output.match(/delivery worker started \(pid (\d+)/)?.[1]);
+      const workerPid = Number(output.match(/Docuhooks delivery worker, pid (\d+)/)?.[1]);
       try {
         if (signal !== "SIGKILL" && workerPid) process.kill(workerPid, signal);
         else process.kill(-child.pid!, signal);

@@ -1,6 +1,7 @@
 import { maintenanceConfig } from "@/lib/config";
 import { autoDisableFailingWebhooks } from "@/lib/delivery-engine/maintenance/auto-disable";
 import { type PruneCounts, pruneRetention } from "@/lib/delivery-engine/maintenance/prune-retention";
+import { log } from "@/lib/log";
 
 export type MaintenanceRun = { disabledWebhookIds: string[]; pruned: PruneCounts };
 
@@ -37,13 +38,13 @@ export function startMaintenance({ intervalMs = maintenanceConfig.intervalMs(), 
     current = runMaintenanceOnce()
       .then((run) => {
         if (run.disabledWebhookIds.length > 0) {
-          console.warn(
-            `maintenance: disabled ${run.disabledWebhookIds.length} failing webhook(s): ${run.disabledWebhookIds.join(", ")}`,
-          );
+          log.warn({ webhookIds: run.disabledWebhookIds }, "maintenance: disabled webhooks that kept failing");
         }
         onRun?.(run);
       })
-      .catch((error: unknown) => console.error(`maintenance run failed (${(error as Error).message}); next in ${intervalMs} ms`))
+      .catch((error: unknown) =>
+        log.error({ err: { message: (error as Error).message }, retryInMs: intervalMs }, "maintenance run failed"),
+      )
       .finally(() => {
         current = undefined;
         if (!isStopped) timer = setTimeout(tick, intervalMs);

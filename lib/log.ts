@@ -1,0 +1,24 @@
+import pino from "pino";
+
+// The server's one logger: JSON lines on stdout (pino), one object per event, for an operator's
+// log pipeline. Fields that could carry a secret are censored wherever they appear, and URLs
+// go through `redactUrl` first, so a webhook URL with credentials in it never reaches a log.
+export const log = pino({
+  base: { pid: process.pid },
+  timestamp: pino.stdTimeFunctions.isoTime,
+  redact: {
+    paths: ["secret", "*.secret", "token", "*.token", "password", "*.password", "authorization", "*.authorization", "headers"],
+    censor: "[redacted]",
+  },
+});
+
+/** The URL without user:password@ and without its query (where receivers put API keys). */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    const userinfo = parsed.username || parsed.password ? "***@" : "";
+    return `${parsed.protocol}//${userinfo}${parsed.host}${parsed.pathname}${parsed.search ? "?…" : ""}`;
+  } catch {
+    return "[unparseable URL]";
+  }
+}
