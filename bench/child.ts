@@ -25,7 +25,8 @@ export type BenchChild = {
 export function spawnBenchChild(file: string, env: Record<string, string | undefined>, nodeArgs: string[] = []): BenchChild {
   const proc = spawn(process.execPath, [...nodeArgs, "--import", "tsx", path.join(ROOT, file)], {
     cwd: ROOT,
-    env: { ...process.env, ...env },
+    // Logging every failed attempt of the hanging-endpoint figure would be measured too.
+    env: { LOG_LEVEL: "error", ...process.env, ...env },
     stdio: ["pipe", "pipe", "inherit"],
   });
   const queue: ChildMessage[] = [];

@@ -55,6 +55,7 @@ test("npm run receiver prints the headers and body it gets", async () => {
   const child = spawn("npm", ["run", "--silent", "receiver"], {
     cwd: path.join(root, "docs"),
     env: { ...process.env, PORT: String(port) },
+    detached: true,
   });
   let output = "";
   child.stdout.on("data", (chunk) => (output += chunk));
@@ -69,6 +70,7 @@ test("npm run receiver prints the headers and body it gets", async () => {
     await expect.poll(() => output).toContain('{"hello":"tour"}');
     expect(output).toContain("x-probe: tour");
   } finally {
-    child.kill();
+    // npm runs tsx runs node: end the whole group, not only npm.
+    process.kill(-child.pid!, "SIGTERM");
   }
 });

@@ -9,6 +9,7 @@ import { type RequestTarget, requestTarget, type SendResult, sendRequest } from 
 import { type DeliveryListener, listenForDeliveries, onNewDeliveries } from "@/lib/delivery-engine/wake";
 import { ResultBuffer } from "@/lib/delivery-engine/write-results";
 import { newId } from "@/lib/ids";
+import { log, redactUrl } from "@/lib/log";
 import { createSafeDispatcher, getSafeDispatcher } from "@/lib/net/safe-dispatcher";
 
 // The delivery worker: claims due rows in batches, keeps many POSTs in flight under a global
@@ -303,6 +304,20 @@ class DeliveryEngine {
     this.counters.attempts++;
     if (step.status === "delivered") this.counters.delivered++;
     else if (step.status === "failed") this.counters.failed++;
+    if (!succeeded) {
+      log.warn(
+        {
+          deliveryId: job.id,
+          webhookId: job.webhook_id,
+          url: redactUrl(job.webhook!.url),
+          attempt: attemptNumber,
+          status: result.status ?? undefined,
+          error: result.error ?? undefined,
+          next: step.status === "retrying" ? new Date(step.nextAttemptAt).toISOString() : step.status,
+        },
+        step.status === "failed" ? "delivery failed: gave up" : "delivery attempt failed",
+      );
+    }
     this.results.add({
       attempt: {
         id: newId("att"),
