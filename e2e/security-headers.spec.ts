@@ -117,7 +117,7 @@ test("the main pages work under the CSP and the browser reports no violation", a
   // Sign out and the sign-in page: next-auth's own requests under the CSP.
   await page.goto("/settings/webhooks");
   await page.getByRole("button", { name: "Account menu" }).click();
-  await page.getByRole("menuitem", { name: /sign out/i }).click();
+  await page.getByRole("menuitem", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/signin/);
   await page.getByLabel("Email").fill("nobody@example.com");
   await page.getByLabel("Password").fill("not the password");

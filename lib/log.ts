@@ -3,15 +3,19 @@ import pino from "pino";
 // The server's one logger: JSON lines on stdout (pino), one object per event, for an operator's
 // log pipeline. Fields that could carry a secret are censored wherever they appear, and URLs
 // go through `redactUrl` first (LOG_LEVEL=warn quiets start-up and shutdown lines), so a webhook URL with credentials in it never reaches a log.
-export const log = pino({
-  level: process.env.LOG_LEVEL ?? "info",
-  base: { pid: process.pid },
-  timestamp: pino.stdTimeFunctions.isoTime,
-  redact: {
-    paths: ["secret", "*.secret", "token", "*.token", "password", "*.password", "authorization", "*.authorization", "headers"],
-    censor: "[redacted]",
+export const log = pino(
+  {
+    level: process.env.LOG_LEVEL ?? "info",
+    base: { pid: process.pid },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    redact: {
+      paths: ["secret", "*.secret", "token", "*.token", "password", "*.password", "authorization", "*.authorization", "headers"],
+      censor: "[redacted]",
+    },
+    // Through process.stdout (not a raw fd) so a test can read exactly what was written.
   },
-});
+  process.stdout,
+);
 
 /** The URL without user:password@ and without its query (where receivers put API keys). */
 export function redactUrl(url: string): string {

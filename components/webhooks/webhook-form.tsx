@@ -74,6 +74,13 @@ export function WebhookForm({
   const { errors, isSubmitting, isDirty } = form.formState;
   const [isSecretTouched, setSecretTouched] = useState(false);
   useEffect(() => onDirtyChange?.(isDirty || isSecretTouched), [onDirtyChange, isDirty, isSecretTouched]);
+  const [problem, setProblem] = useState<(typeof FIELDS)[number] | "root" | null>(null);
+  // Focus waits for the fieldset to be enabled again: a disabled field cannot take focus.
+  useEffect(() => {
+    if (!problem || isSubmitting) return;
+    showProblem(problem);
+    setProblem(null);
+  }, [problem, isSubmitting]);
 
   async function submit(values: TWebhookFormSchema) {
     const isSecretKept = !!storedSecretOf && !isSecretTouched;
@@ -84,8 +91,8 @@ export function WebhookForm({
     for (const field of failed) form.setError(field, { message: fieldErrors[field] });
     if (failed.length === 0) form.setError("root", { message: result.message });
     // The server's answer may concern a field scrolled out of view (a loopback URL): take the
-    // user to it, so pressing the button never seems to do nothing.
-    requestAnimationFrame(() => showProblem(failed[0] ?? "root"));
+    // user to it, so pressing the button never seems to do nothing (see the effect below).
+    setProblem(failed[0] ?? "root");
   }
 
   return (

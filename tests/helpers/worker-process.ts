@@ -19,7 +19,7 @@ const repoRoot = path.resolve(import.meta.dirname, "..", "..");
 export function spawnWorker(env: Record<string, string> = {}): WorkerProcess {
   const child = spawn("npx", ["tsx", "scripts/worker.ts"], {
     cwd: repoRoot,
-    env: { ...process.env, ...env },
+    env: { ...process.env, LOG_LEVEL: "info", ...env },
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -158,7 +158,8 @@ describe(`session JSON routes (${testDialect})`, () => {
 
   it("answer an unexpected failure with 500 in the same shape, and log where without the request", async () => {
     const { owner } = await setup();
-    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    // The logger writes JSON lines to stdout: read what it wrote.
+    const logged = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
     try {
       const broken = { params: Promise.reject(new Error("params unavailable")) };
       const response = await listDeliveries.withUser(owner)(request(`/api/webhooks/wh_x/deliveries?search=${SECRET}`), broken);
