@@ -71,10 +71,10 @@ function latestAttempt(webhookId: string, succeeded: 0 | 1, now: number) {
 /**
  * The webhook's health over the last 24 h, or undefined when it is not the user's. Every
  * figure is an index read: the window's attempt counts and latency buckets are summed from
- * the per-minute rollup (to the minute: the window's first minute counts whole). Delivery counts never read a row: all, waiting and undelivered
- * deliveries of the window are three index ranges (the log index and the two partial ones),
- * counted in one statement so they agree, and Delivered is what is left of all. The same SQL
- * on SQLite and Postgres.
+ * the per-minute rollup (to the minute: the window's first minute counts whole). Delivery
+ * counts never read a row: all, waiting and undelivered deliveries of the window are three
+ * index ranges (the log index and the two partial ones), counted in one statement so they
+ * agree, and Delivered is what is left of all. The same SQL on SQLite and Postgres.
  */
 export async function getWebhookHealth(userId: string, webhookId: string, now = Date.now()): Promise<WebhookHealth | undefined> {
   const webhook = await findWebhookRow(userId, webhookId);
