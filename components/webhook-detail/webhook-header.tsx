@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TimeText } from "@/components/ui/time-text";
 import { useToast } from "@/components/ui/toast";
-import { WebhookEditDialog } from "@/components/webhooks/webhook-edit-dialog";
+import { WebhookEditDialog } from "@/components/webhooks/webhook-form-dialog";
 import { setWebhookEnabledAction } from "@/lib/actions/webhooks/set-webhook-enabled";
 import { useActionMutation } from "@/lib/queries/use-action-mutation";
 import type { WebhookDetailView } from "@/lib/webhooks/get-webhook-detail";

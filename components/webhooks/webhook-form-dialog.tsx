@@ -1,15 +1,86 @@
 "use client";
 
-import { useState } from "react";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useEffect, useState } from "react";
+import { Controller, useForm } from "react-hook-form";
+import { Button } from "@/components/ui/button";
+import { DialogClose, DialogFooter } from "@/components/ui/dialog";
+import { FieldError } from "@/components/ui/field-error";
 import { GuardedDialog } from "@/components/ui/guarded-dialog";
+import { Label } from "@/components/ui/label";
+import { Switch } from "@/components/ui/switch";
+import { TextField } from "@/components/ui/text-field";
 import { useToast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/actions/result";
+import { createWebhookAction } from "@/lib/actions/webhooks/create-webhook";
+import { updateWebhookAction } from "@/lib/actions/webhooks/update-webhook";
 import { useActionMutation } from "@/lib/queries/use-action-mutation";
-import type { TWebhookFormSchema } from "@/lib/validation/webhook-fields";
-import { WebhookForm, type WebhookFormValues } from "./webhook-form";
+import { type TWebhookFormInput, type TWebhookFormSchema, ZWebhookFormSchema } from "@/lib/validation/webhook-fields";
+import type { WebhookView } from "@/lib/webhooks/webhook-view";
+import { WebhookDocumensoOptions } from "./webhook-documenso-options";
+import { WebhookEventsField } from "./webhook-events-field";
+import { WebhookHeadersField } from "./webhook-headers-field";
+import { WebhookSecretField } from "./webhook-secret-field";
+
+// Create Webhook and Edit webhook: one form in one dialog, so the whole path from the button
+// to the server action reads in this file.
+
+/** "Create Webhook": controlled by the tab, so both the header button and the empty state can open it. */
+export function WebhookCreateDialog(props: { open: boolean; onOpenChange: (open: boolean) => void; trigger?: React.ReactNode }) {
+  return (
+    <WebhookFormDialog
+      {...props}
+      title="Create Webhook"
+      description="Choose where to send events and which ones. Each request is signed with the secret."
+      defaultValues={{
+        url: "",
+        events: [],
+        secret: "",
+        enabled: true,
+        sendSecretHeader: false,
+        includeRecipientTokens: false,
+        customHeaders: [],
+      }}
+      submitLabel="Create Webhook"
+      successTitle="Webhook created"
+      save={createWebhookAction}
+    />
+  );
+}
+
+/** "Edit" on a row and on the detail page: the stored values, the secret kept unless touched. */
+export function WebhookEditDialog({
+  webhook,
+  ...props
+}: {
+  webhook: WebhookView;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
+  return (
+    <WebhookFormDialog
+      {...props}
+      title="Edit webhook"
+      description="Changes apply from the next delivery attempt."
+      defaultValues={{
+        url: webhook.url,
+        events: webhook.events,
+        secret: "",
+        enabled: webhook.enabled,
+        sendSecretHeader: webhook.sendSecretHeader,
+        includeRecipientTokens: webhook.includeRecipientTokens,
+        customHeaders: webhook.customHeaderNames.map((name) => ({ name })),
+      }}
+      storedSecretOf={webhook.hasSecret ? webhook.id : undefined}
+      submitLabel="Save changes"
+      successTitle="Webhook updated"
+      save={(values) => updateWebhookAction({ ...values, id: webhook.id })}
+    />
+  );
+}
 
 /** Create and Edit: the form in a dialog that stays open while saving and closes on success. */
-export function WebhookFormDialog({
+function WebhookFormDialog({
   open,
   onOpenChange,
   trigger,
@@ -68,5 +139,149 @@ export function WebhookFormDialog({
         />
       ) : null}
     </GuardedDialog>
+  );
+}
+
+/** Focuses the first field the server rejected (or scrolls its general error) into view. */
+function showProblem(field: (typeof FIELDS)[number] | "root") {
+  const target = FIELD_ELEMENT_IDS[field] ? document.getElementById(FIELD_ELEMENT_IDS[field]) : null;
+  if (!target) return;
+  target.scrollIntoView({ block: "center" });
+  if (target instanceof HTMLInputElement || target instanceof HTMLButtonElement) target.focus();
+}
+
+type WebhookFormValues = {
+  url: string;
+  events: string[];
+  secret: string;
+  enabled: boolean;
+  sendSecretHeader: boolean;
+  includeRecipientTokens: boolean;
+  /** A saved header comes without its value: undefined keeps the stored one. */
+  customHeaders: { name: string; value?: string }[];
+};
+
+const FIELDS = ["url", "events", "secret", "enabled", "sendSecretHeader", "includeRecipientTokens", "customHeaders"] as const;
+
+// Where each field's problem is shown (its input, or its error line when it has several inputs).
+const FIELD_ELEMENT_IDS: Partial<Record<(typeof FIELDS)[number] | "root", string>> = {
+  url: "url",
+  events: "events-error",
+  secret: "secret",
+  sendSecretHeader: "sendSecretHeader",
+  includeRecipientTokens: "includeRecipientTokens",
+  enabled: "webhook-form-error",
+  root: "webhook-form-error",
+};
+
+/**
+ * The Create and Edit form. Validates with the same schema as the server action; the server's
+ * field errors land under the same fields. `storedSecretOf` (edit) keeps the stored secret
+ * unless the user touches the Secret field.
+ */
+function WebhookForm({
+  defaultValues,
+  storedSecretOf,
+  submitLabel,
+  onDirtyChange,
+  onSubmit,
+}: {
+  defaultValues: WebhookFormValues;
+  storedSecretOf?: string;
+  submitLabel: string;
+  /** Told when the form gains or loses unsaved edits, so its dialog can ask before discarding them. */
+  onDirtyChange?: (isDirty: boolean) => void;
+  onSubmit: (values: TWebhookFormSchema) => Promise<ActionResult>;
+}) {
+  const form = useForm<TWebhookFormInput, unknown, TWebhookFormSchema>({
+    resolver: zodResolver(ZWebhookFormSchema),
+    defaultValues,
+  });
+  const { errors, isSubmitting, isDirty } = form.formState;
+  const [isSecretTouched, setSecretTouched] = useState(false);
+  useEffect(() => onDirtyChange?.(isDirty || isSecretTouched), [onDirtyChange, isDirty, isSecretTouched]);
+  const [problem, setProblem] = useState<(typeof FIELDS)[number] | "root" | null>(null);
+  // Focus waits for the fieldset to be enabled again: a disabled field cannot take focus.
+  useEffect(() => {
+    if (!problem || isSubmitting) return;
+    showProblem(problem);
+    setProblem(null);
+  }, [problem, isSubmitting]);
+
+  async function submit(values: TWebhookFormSchema) {
+    const isSecretKept = !!storedSecretOf && !isSecretTouched;
+    const result = await onSubmit(isSecretKept ? { ...values, secret: undefined } : values);
+    if (result.ok) return;
+    const fieldErrors = result.fieldErrors ?? {};
+    const failed = FIELDS.filter((field) => fieldErrors[field]);
+    for (const field of failed) form.setError(field, { message: fieldErrors[field] });
+    if (failed.length === 0) form.setError("root", { message: result.message });
+    // The server's answer may concern a field scrolled out of view (a loopback URL): take the
+    // user to it, so pressing the button never seems to do nothing (see the effect below).
+    setProblem(failed[0] ?? "root");
+  }
+
+  return (
+    <form onSubmit={form.handleSubmit(submit)} noValidate>
+      <fieldset disabled={isSubmitting} className="grid gap-5">
+        <TextField
+          id="url"
+          label="Webhook URL"
+          type="url"
+          inputMode="url"
+          autoComplete="off"
+          placeholder="https://example.com/webhooks/documenso"
+          hint="We POST a signed JSON body here for every event you choose."
+          error={errors.url?.message}
+          {...form.register("url")}
+        />
+        <Controller
+          control={form.control}
+          name="events"
+          render={({ field }) => (
+            <WebhookEventsField value={field.value} onChange={field.onChange} error={errors.events?.message} />
+          )}
+        />
+        <Controller
+          control={form.control}
+          name="secret"
+          render={({ field }) => (
+            <WebhookSecretField
+              value={field.value ?? ""}
+              onChange={(next) => {
+                setSecretTouched(true);
+                field.onChange(next);
+              }}
+              error={errors.secret?.message}
+              storedSecretOf={storedSecretOf}
+              isTouched={isSecretTouched}
+            />
+          )}
+        />
+        <WebhookHeadersField form={form} />
+        <WebhookDocumensoOptions form={form} />
+        <Controller
+          control={form.control}
+          name="enabled"
+          render={({ field }) => (
+            <div className="flex items-center justify-between gap-4 rounded-md border border-neutral-200 p-3">
+              <div className="grid gap-1">
+                <Label htmlFor="enabled">Enabled</Label>
+                <p className="text-xs text-neutral-500">A disabled webhook keeps its settings but receives nothing.</p>
+              </div>
+              <Switch id="enabled" checked={field.value ?? true} onCheckedChange={field.onChange} />
+            </div>
+          )}
+        />
+        <FieldError id="webhook-form-error" message={errors.root?.message ?? errors.enabled?.message} />
+        {/* Stays in view while the long event list scrolls. */}
+        <DialogFooter className="sticky -bottom-6 -mx-6 -mb-6 border-t border-neutral-200 bg-white px-6 py-4">
+          <DialogClose asChild>
+            <Button variant="outline">Cancel</Button>
+          </DialogClose>
+          <Button type="submit">{isSubmitting ? "Saving…" : submitLabel}</Button>
+        </DialogFooter>
+      </fieldset>
+    </form>
   );
 }

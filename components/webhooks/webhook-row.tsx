@@ -8,8 +8,8 @@ import { TableCell, TableRow } from "@/components/ui/table";
 import { TimeText } from "@/components/ui/time-text";
 import type { WebhookView } from "@/lib/webhooks/webhook-view";
 import { WebhookDeleteDialog } from "./webhook-delete-dialog";
-import { WebhookEditDialog } from "./webhook-edit-dialog";
 import { WebhookEnabledSwitch } from "./webhook-enabled-switch";
+import { WebhookEditDialog } from "./webhook-form-dialog";
 
 const MAX_BADGES = 3;
 

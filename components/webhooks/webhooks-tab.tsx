@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Button, buttonClassName } from "@/components/ui/button";
 import { DialogTrigger } from "@/components/ui/dialog";
 import { DisabledWebhooksNotice } from "./disabled-webhooks-notice";
-import { WebhookCreateDialog } from "./webhook-create-dialog";
+import { WebhookCreateDialog } from "./webhook-form-dialog";
 import { WebhooksTable } from "./webhooks-table";
 
 /** The Webhooks tab: the notice of webhooks the system disabled, "Create Webhook" and the list. */
