@@ -1,8 +1,7 @@
 import type { Dispatcher } from "undici";
 import { getDialect } from "@/db";
 import { deliveryConfig } from "@/lib/config";
-import { type BuiltDelivery, buildDelivery } from "@/lib/delivery-engine/build-delivery";
-import { buildDeliveryBody } from "@/lib/delivery-engine/build-request";
+import { type BuiltDelivery, buildDelivery, buildDeliveryBody } from "@/lib/delivery-engine/build-request";
 import { type ClaimedDelivery, claimDueDeliveries } from "@/lib/delivery-engine/claim-deliveries";
 import { isSuccessStatus, nextStep, nextStepAfterManual } from "@/lib/delivery-engine/retry-policy";
 import { type RequestTarget, requestTarget, type SendResult, sendRequest } from "@/lib/delivery-engine/send-request";

@@ -1,8 +1,12 @@
 import { getDb } from "@/db";
 import { MASKED_VALUE } from "@/lib/crypto/masked-value";
-import { buildDelivery, headerExtrasFor } from "@/lib/delivery-engine/build-delivery";
-import { buildDeliveryHeaders, headersForLog } from "@/lib/delivery-engine/build-request";
-import { signingKeysFor } from "@/lib/delivery-engine/signing";
+import {
+  buildDelivery,
+  buildDeliveryHeaders,
+  headerExtrasFor,
+  headersForLog,
+  signingKeysFor,
+} from "@/lib/delivery-engine/build-request";
 
 export type CurlCommand = {
   command: string;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { createApiTokenAction } from "@/lib/actions/tokens/create-api-token";
 import { revokeApiTokenAction } from "@/lib/actions/tokens/revoke-api-token";
-import { authenticateApiToken, LAST_USED_RESOLUTION_MS } from "@/lib/tokens/authenticate-api-token";
+import { authenticateApiToken, LAST_USED_RESOLUTION_MS } from "@/lib/http/with-api-token";
 import { createApiToken, MAX_API_TOKENS_PER_USER } from "@/lib/tokens/create-api-token";
 import { listApiTokens } from "@/lib/tokens/list-api-tokens";
 import { revokeApiToken } from "@/lib/tokens/revoke-api-token";

@@ -8,8 +8,7 @@ import {
   SIGNATURE_RECEIVER_SNIPPET,
   VERIFY_SIGNATURE_SNIPPET,
 } from "@/components/webhook-guide/documenso-migration-snippets";
-import { buildDeliveryBody, buildDeliveryHeaders } from "@/lib/delivery-engine/build-request";
-import { prepareSigningKeys } from "@/lib/delivery-engine/signing";
+import { buildDeliveryBody, buildDeliveryHeaders, prepareSigningKeys } from "@/lib/delivery-engine/build-request";
 
 // The migration guide tells Documenso receivers to replace their X-Documenso-Secret check with
 // this verifier: run as the module a reader would save, it must accept what the worker sends

@@ -4,8 +4,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { PLAIN_HMAC_SNIPPET } from "@/components/webhook-guide/verify-snippets";
-import { buildDeliveryBody, buildDeliveryHeaders } from "@/lib/delivery-engine/build-request";
-import { prepareSigningKeys } from "@/lib/delivery-engine/signing";
+import { buildDeliveryBody, buildDeliveryHeaders, prepareSigningKeys } from "@/lib/delivery-engine/build-request";
 
 // The guide tells receivers to copy this code: it must accept what the worker sends and
 // refuse anything else, run as the plain Node module a reader would save it as.

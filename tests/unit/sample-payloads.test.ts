@@ -1,8 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ZDocumentPayloadSchema } from "@/lib/validation/document-payload";
-import { parseEventRequest } from "@/lib/validation/event-request";
+import { parseEventRequest, ZDocumentPayloadSchema } from "@/lib/validation/event-request";
 import { isDocumentEvent, toDottedName, WIRE_EVENT_NAMES } from "@/lib/webhooks/events";
 import { withoutRecipientTokens } from "@/lib/webhooks/recipient-tokens";
 import { getSamplePayload } from "@/lib/webhooks/samples";

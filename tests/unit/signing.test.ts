@@ -3,8 +3,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { Webhook } from "standardwebhooks";
 import { describe, expect, it } from "vitest";
-import { buildDeliveryHeaders } from "@/lib/delivery-engine/build-request";
-import { prepareSigningKeys, signDocumensoBody, signStandardWebhook, standardWebhooksKey } from "@/lib/delivery-engine/signing";
+import {
+  buildDeliveryHeaders,
+  prepareSigningKeys,
+  signDocumensoBody,
+  signStandardWebhook,
+  standardWebhooksKey,
+} from "@/lib/delivery-engine/build-request";
 
 // Known-answer vectors of the Standard Webhooks spec. The copy in tests/fixtures keeps the test
 // independent of shared/ (which sits beside the clone); when shared/ is there, the copy must
