@@ -152,6 +152,10 @@ export type WebhookMinuteStatsTable = {
   minute: number;
   attempts: number;
   attempts_ok: number;
+  /** Deliveries that reached Delivered in this minute (a resent one that arrives again counts again). */
+  delivered: number;
+  /** Deliveries that reached Failed (gave up) in this minute. */
+  failed: number;
 } & Record<`l${number}`, number>;
 
 export type Database = {

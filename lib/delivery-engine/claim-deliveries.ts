@@ -228,7 +228,7 @@ function prepare(raw: BetterSqlite3.Database): SqliteStatements {
     ),
     cancelDelivery: raw.prepare(`
       update deliveries set status = ${CANCELLED_STATUS_SQL}, locked_until = null, last_error = @reason,
-        next_trigger = null, resume_at = null, updated_at = @now where ${mine}`),
+        next_trigger = null, resume_at = null, updated_at = @now where ${mine} returning webhook_id, status`),
     disableGoneWebhook: raw.prepare(`
       update webhooks set enabled = 0, disabled_reason = @reason, disabled_at = @now, updated_at = @now where id = @id`),
   };

@@ -337,6 +337,7 @@ class DeliveryEngine {
       },
       update: {
         id: job.id,
+        webhook_id: job.webhook_id,
         lease: job.lease_until,
         status: step.status,
         attempt_count: job.attempt_count + (isScheduled ? 1 : 0),

@@ -3,7 +3,7 @@ import { getDb, getDialect } from "@/db";
 import type { Database, DeliveryAttempt, DeliveryStatus } from "@/db/types";
 import { CANCELLED_STATUS_SQL } from "@/lib/delivery-engine/cancelled-status";
 import { withSqliteStatements } from "@/lib/delivery-engine/claim-deliveries";
-import { addAttemptsToRollupPg, addAttemptsToRollupSqlite } from "@/lib/delivery-log/rollup";
+import { addAttemptsToRollupPg, addAttemptsToRollupSqlite, type RollupOutcome } from "@/lib/delivery-log/rollup";
 
 // Finished attempts are written in groups: one transaction logs every attempt of the group
 // and moves its deliveries on. No query builder per row: on Postgres each statement is one
@@ -15,6 +15,8 @@ export type AttemptRecord = DeliveryAttempt;
 
 export type DeliveryUpdate = {
   id: string;
+  /** Not written: the rollup counts the delivery under it when it reaches Delivered or Failed. */
+  webhook_id: string;
   /** The lease of the claim: a row another worker has claimed since is left alone. */
   lease: number;
   status: DeliveryStatus;
@@ -113,8 +115,7 @@ export async function writeResults(group: ResultGroup, now = Date.now()): Promis
         false,
         (values) => `insert into delivery_attempts (${names(ATTEMPT_COLUMNS)}) ${values}`,
       );
-      await addAttemptsToRollupPg(trx, group.attempts);
-      await runValues(
+      const updated = await runValues(
         trx,
         group.updates,
         UPDATE_COLUMNS,
@@ -125,8 +126,9 @@ export async function writeResults(group: ResultGroup, now = Date.now()): Promis
           manual_attempt_count = v.manual_attempt_count, next_attempt_at = v.next_attempt_at, locked_until = null,
           last_status_code = v.last_status_code, last_error = v.last_error, next_trigger = null, resume_at = null,
           updated_at = ${at}
-        from v where ${mine}`,
+        from v where ${mine} returning deliveries.id`,
       );
+      const applied = new Set(updated.map((row) => (row as { id: string }).id));
       await runValues(
         trx,
         group.releases,
@@ -136,7 +138,7 @@ export async function writeResults(group: ResultGroup, now = Date.now()): Promis
           `with v(${names(RELEASE_COLUMNS)}) as (${values})
         update deliveries set locked_until = null, next_attempt_at = v.next_attempt_at, updated_at = ${at} from v where ${mine}`,
       );
-      await runValues(
+      const cancelled = await runValues(
         trx,
         group.cancels,
         CANCEL_COLUMNS,
@@ -144,8 +146,17 @@ export async function writeResults(group: ResultGroup, now = Date.now()): Promis
         (values) =>
           `with v(${names(CANCEL_COLUMNS)}) as (${values})
         update deliveries set status = ${CANCELLED_STATUS_SQL}, locked_until = null, last_error = v.reason,
-          next_trigger = null, resume_at = null, updated_at = ${at} from v where ${mine}`,
+          next_trigger = null, resume_at = null, updated_at = ${at} from v where ${mine}
+        returning deliveries.webhook_id, deliveries.status`,
       );
+      const outcomes = [
+        ...outcomesOf(
+          group.updates.filter((u) => applied.has(u.id)),
+          at,
+        ),
+        ...outcomesOf(cancelled as Moved[], at),
+      ];
+      await addAttemptsToRollupPg(trx, group.attempts, outcomes);
       if (group.goneWebhookIds.length > 0) {
         await trx
           .updateTable("webhooks")
@@ -180,9 +191,9 @@ async function writeResultsSqlite(group: ResultGroup, now: number): Promise<void
             a.started_at,
           );
         }
-        addAttemptsToRollupSqlite(raw, group.attempts);
+        const applied: Moved[] = [];
         for (const u of group.updates) {
-          statements.updateDelivery.run(
+          const { changes } = statements.updateDelivery.run(
             u.status,
             u.attempt_count,
             u.manual_attempt_count,
@@ -193,13 +204,30 @@ async function writeResultsSqlite(group: ResultGroup, now: number): Promise<void
             u.id,
             u.lease,
           );
+          if (changes > 0) applied.push(u);
         }
         for (const release of group.releases) statements.releaseDelivery.run({ ...release, now });
-        for (const cancel of group.cancels) statements.cancelDelivery.run({ ...cancel, now });
+        for (const cancel of group.cancels) {
+          const moved = statements.cancelDelivery.get({ ...cancel, now }) as Moved | undefined;
+          if (moved) applied.push(moved);
+        }
         for (const id of new Set(group.goneWebhookIds)) statements.disableGoneWebhook.run({ id, reason: GONE_REASON, now });
+        addAttemptsToRollupSqlite(raw, group.attempts, outcomesOf(applied, now));
       })
       .immediate();
   });
+}
+
+/** A delivery this write moved on (its lease was still ours), with the status it now has. */
+type Moved = { webhook_id: string; status: DeliveryStatus };
+
+/**
+ * What the rollup counts: the deliveries this write moved to Delivered or Failed (a cancel
+ * becomes Failed when the system disabled the webhook), in the minute written. A row another
+ * worker claimed since is left to that worker to count.
+ */
+function outcomesOf(moved: Moved[], at: number): RollupOutcome[] {
+  return moved.map((m) => ({ webhook_id: m.webhook_id, status: m.status, at }));
 }
 
 function names<T>(columns: Columns<T>): string {
@@ -208,7 +236,8 @@ function names<T>(columns: Columns<T>): string {
 
 /**
  * Runs `statement(values)` over the rows in chunks, `values` being `VALUES ($1, $2), ($3, $4)`,
- * cast to the column types when `cast` is set (a WITH table has no column types of its own).
+ * cast to the column types when `cast` is set (a WITH table has no column types of its own);
+ * answers the rows a RETURNING clause gave back.
  */
 async function runValues<T>(
   trx: Transaction<Database>,
@@ -216,7 +245,8 @@ async function runValues<T>(
   columns: Columns<T>,
   cast: boolean,
   statement: (values: string) => string,
-): Promise<void> {
+): Promise<unknown[]> {
+  const returned: unknown[] = [];
   const perChunk = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
   for (let start = 0; start < rows.length; start += perChunk) {
     const chunk = rows.slice(start, start + perChunk);
@@ -230,8 +260,10 @@ async function runValues<T>(
       }
       tuples.push(`(${slots.join(",")})`);
     }
-    await trx.executeQuery(CompiledQuery.raw(statement(`values ${tuples.join(",")}`), params));
+    const result = await trx.executeQuery(CompiledQuery.raw(statement(`values ${tuples.join(",")}`), params));
+    returned.push(...result.rows);
   }
+  return returned;
 }
 
 // Collects what finished attempts produced and writes it in groups, one transaction per group

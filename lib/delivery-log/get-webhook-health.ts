@@ -1,7 +1,7 @@
 import type { ExpressionBuilder } from "kysely";
 import { getDb } from "@/db";
 import type { Database } from "@/db/types";
-import { LATENCY_BUCKET_BOUNDS_MS, LATENCY_COLUMNS, MINUTE_MS } from "@/lib/delivery-log/rollup";
+import { LATENCY_COLUMNS, latencyHistogram, MINUTE_MS } from "@/lib/delivery-log/rollup";
 import { isUndeliveredSql, isWaitingSql } from "@/lib/delivery-log/status-groups";
 import { findWebhookRow } from "@/lib/webhooks/find-webhook-row";
 
@@ -119,11 +119,7 @@ export async function getWebhookHealth(userId: string, webhookId: string, now = 
     latestAttempt(webhook.id, 0, now),
   ]);
 
-  const buckets = LATENCY_COLUMNS.map((name, i) => ({
-    // The top bucket (slower than 30 s) reads as 30 s.
-    durationMs: LATENCY_BUCKET_BOUNDS_MS[i] ?? LATENCY_BUCKET_BOUNDS_MS[LATENCY_BUCKET_BOUNDS_MS.length - 1],
-    count: Number(histogram[name] ?? 0),
-  }));
+  const buckets = latencyHistogram(histogram);
   const attempts = Number(histogram.attempts ?? 0);
   const succeededAttempts = Number(histogram.ok ?? 0);
   const [p50Ms, p95Ms] = percentilesFromHistogram(buckets, [0.5, 0.95]);

@@ -65,6 +65,11 @@ export async function insertDeliveries(userId: string, webhookId: string, delive
       updated_at: d.updatedAt ?? d.createdAt,
     })),
   );
+  // The engine counts a delivery in the rollup when it reaches Delivered or Failed.
+  await addLoggedAttemptsToRollup(
+    [],
+    deliveries.map((d) => ({ webhook_id: webhookId, status: d.status, at: d.updatedAt ?? d.createdAt })),
+  );
 }
 
 export type FixtureAttempt = {

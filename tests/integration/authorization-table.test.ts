@@ -217,6 +217,14 @@ const TABLE: Record<string, Row> = {
       (f) => `${webhookUrl(f)}/health`,
     ),
   },
+  "GET /api/webhooks/[id]/stats": {
+    ...owned,
+    call: sessionRoute(
+      () => import("@/app/api/webhooks/[id]/stats/route"),
+      "GET",
+      (f) => `${webhookUrl(f)}/stats?range=7d`,
+    ),
+  },
   "GET /api/deliveries/[id]": {
     ...owned,
     call: sessionRoute(
