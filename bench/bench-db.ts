@@ -101,9 +101,9 @@ export async function fillOutbox(userId: string, eventCount: number, batch = 100
     const series = sql`with recursive s(g) as (select cast(${from} as integer) union all select g + 1 from s where g < ${to})`;
     await sql`${series} insert into events (id, user_id, type, payload, idempotency_key, created_at)
       select ${prefix} || g, ${userId}, ${BENCH_EVENT}, ${payload}, null, ${now} from s`.execute(db);
-    await sql`${series} insert into deliveries (id, event_id, webhook_id, user_id, status, attempt_count,
+    await sql`${series} insert into deliveries (id, event_id, event_type, webhook_id, user_id, status, attempt_count,
         next_attempt_at, locked_until, last_status_code, last_error, created_at, updated_at)
-      select 'msg_' || ${prefix} || g || '_' || w.id, ${prefix} || g, w.id, ${userId}, 'pending', 0,
+      select 'msg_' || ${prefix} || g || '_' || w.id, ${prefix} || g, ${BENCH_EVENT}, w.id, ${userId}, 'pending', 0,
         ${now}, null, null, null, ${now}, ${now}
       from s cross join webhooks w
       where w.user_id = ${userId} and w.enabled = 1`.execute(db);

@@ -67,6 +67,7 @@ async function measure(label: string): Promise<void> {
       rows.push({
         id: `msg_${String(i).padStart(10, "0")}`,
         event_id: eventId,
+        event_type: "DOCUMENT_SIGNED",
         webhook_id: webhookIds[i % WEBHOOKS],
         user_id: userId,
         // A small backlog, like a live endpoint has.

@@ -76,6 +76,8 @@ export type DeliveriesTable = {
   event_id: string;
   webhook_id: string;
   user_id: string;
+  /** The event's wire name (events.type), copied here so the log filters by it on one index. */
+  event_type: string;
   status: DeliveryStatus;
   /** Attempts of the automatic schedule made so far (the "2" of "2 of 8"). */
   attempt_count: ColumnType<number, number | undefined, number>;

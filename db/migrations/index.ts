@@ -7,6 +7,7 @@ import * as manualAttempts from "./2026-12-02T00-00-00-manual-attempts";
 import * as publicApi from "./2026-12-03T00-00-00-public-api";
 import * as minuteRollup from "./2026-12-04T00-00-00-minute-rollup";
 import * as rollupOutcomes from "./2026-12-05T00-00-00-rollup-outcomes";
+import * as deliveryEventType from "./2026-12-06T00-00-00-delivery-event-type";
 
 // Listed statically (not read from disk) so migrations run the same under tsx, vitest and
 // the Next.js server bundle. Names sort by their ISO date.
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-03T00-00-00-public-api": publicApi,
   "2026-12-04T00-00-00-minute-rollup": minuteRollup,
   "2026-12-05T00-00-00-rollup-outcomes": rollupOutcomes,
+  "2026-12-06T00-00-00-delivery-event-type": deliveryEventType,
 };

@@ -92,7 +92,9 @@ async function recordEventOnce(userId: string, input: RecordEventInput, now: num
       if (subscribed.length > 0) {
         await trx
           .insertInto("deliveries")
-          .values(subscribed.map((webhook) => newDeliveryRow({ eventId, webhookId: webhook.id, userId, now })))
+          .values(
+            subscribed.map((webhook) => newDeliveryRow({ eventId, eventType: input.type, webhookId: webhook.id, userId, now })),
+          )
           .execute();
         // Delivered to listening workers in other processes when (and only if) this commits.
         if (getDialect() === "postgres") await sql`select pg_notify(${DELIVERY_CHANNEL}, '')`.execute(trx);
@@ -120,12 +122,14 @@ function isUniqueViolation(error: unknown): boolean {
 /** A fresh outbox row: due at once, unclaimed, no attempt yet. The one place its defaults live. */
 export function newDeliveryRow({
   eventId,
+  eventType,
   webhookId,
   userId,
   now,
   trigger = null,
 }: {
   eventId: string;
+  eventType: WireEventName;
   webhookId: string;
   userId: string;
   now: number;
@@ -134,6 +138,7 @@ export function newDeliveryRow({
   return {
     id: newId("msg"),
     event_id: eventId,
+    event_type: eventType,
     webhook_id: webhookId,
     user_id: userId,
     status: "pending",

@@ -56,7 +56,7 @@ export async function sendTestEvent(
 
   const now = Date.now();
   const eventId = newId("evt");
-  const delivery = newDeliveryRow({ eventId, webhookId: webhook.id, userId, now, trigger: "test" });
+  const delivery = newDeliveryRow({ eventId, eventType: event, webhookId: webhook.id, userId, now, trigger: "test" });
   const deliveryId = delivery.id;
   await getDb()
     .transaction()

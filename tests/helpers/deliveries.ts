@@ -53,6 +53,7 @@ export async function insertDeliveries(userId: string, webhookId: string, delive
     deliveries.map((d) => ({
       id: d.id,
       event_id: d.eventId,
+      event_type: d.type,
       webhook_id: webhookId,
       user_id: userId,
       status: d.status,

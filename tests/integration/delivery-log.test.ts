@@ -1,9 +1,9 @@
-import { CompiledQuery } from "kysely";
+import { CompiledQuery, sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import type { DeliveryStatus } from "@/db/types";
 import { getDelivery } from "@/lib/delivery-log/get-delivery";
-import { type DeliveryListRow, listDeliveries } from "@/lib/delivery-log/list-deliveries";
+import { type DeliveryListRow, deliveryPageQuery, listDeliveries } from "@/lib/delivery-log/list-deliveries";
 import { isInStateSql } from "@/lib/delivery-log/status-groups";
 import { encodeKeysetCursor } from "@/lib/keyset-cursor";
 import {
@@ -29,6 +29,12 @@ let fixtures: FixtureDelivery[];
 /** What the log must show: newest first, ties on created_at broken by id, descending. */
 function expectedOrder(rows: FixtureDelivery[]): string[] {
   return [...rows].sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)).map((r) => r.id);
+}
+
+type PgPlan = { "Node Type": string; "Index Name"?: string; "Actual Rows"?: number; Plans?: PgPlan[] };
+
+function flattenPlan(node: PgPlan): PgPlan[] {
+  return [node, ...(node.Plans ?? []).flatMap(flattenPlan)];
 }
 
 async function visitAll(filters: TListDeliveriesQueryInput): Promise<DeliveryListRow[]> {
@@ -113,6 +119,50 @@ describe(`delivery log (${testDialect})`, () => {
     );
     expect(rows.map((r) => r.id)).toEqual(expectedOrder(expected));
     expect(new Set(rows.map((r) => r.eventType))).toEqual(new Set(["document.signed", "document.completed"]));
+  });
+
+  it("filters by one event across every page, in order", async () => {
+    const rows = await visitAll({ events: ["document.sent"], limit: 100 });
+    expect(rows.map((r) => r.id)).toEqual(expectedOrder(fixtures.filter((f) => f.type === "DOCUMENT_SENT")));
+  });
+
+  it("reads a rare event's page from the event index, without walking the log", async () => {
+    // 2,000 signed deliveries and 3 rejected ones on a webhook of their own.
+    const rare = await createTestWebhook(userId, { url: "http://127.0.0.1:9/rare", events: TYPES });
+    await insertDeliveries(
+      userId,
+      rare.id,
+      Array.from({ length: 2_003 }, (_, i) => ({
+        id: fixtureId("msg", i, "rare"),
+        eventId: fixtureId("evt", i, "rare"),
+        type: i % 1000 === 1 ? "DOCUMENT_REJECTED" : "DOCUMENT_SIGNED",
+        status: "delivered",
+        createdAt: BASE + i,
+      })),
+    );
+    await sql`analyze`.execute(getDb());
+    const query = ZListDeliveriesQuerySchema.parse({ events: ["document.rejected"] });
+    const page = await listDeliveries(userId, rare.id, query);
+    expect(page?.rows.map((r) => r.eventType)).toEqual(["document.rejected", "document.rejected", "document.rejected"]);
+
+    const compiled = deliveryPageQuery(userId, rare.id, query).compile();
+    if (testDialect === "sqlite") {
+      const plan = await getDb().executeQuery<{ detail: string }>(
+        CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]),
+      );
+      const detail = plan.rows.map((row) => row.detail).join(" | ");
+      expect(detail).toContain("USING INDEX deliveries_webhook_event_idx (webhook_id=? AND event_type=?)");
+      expect(detail).not.toContain("TEMP B-TREE");
+    } else {
+      // Run for real: the event index hands over only the rare rows, and nothing is sorted.
+      const plan = await getDb().executeQuery<{ "QUERY PLAN": [{ Plan: PgPlan }] }>(
+        CompiledQuery.raw(`explain (analyze, format json) ${compiled.sql}`, [...compiled.parameters]),
+      );
+      const nodes = flattenPlan(plan.rows[0]["QUERY PLAN"][0].Plan);
+      const scan = nodes.find((node) => node["Index Name"] === "deliveries_webhook_event_idx");
+      expect(scan?.["Actual Rows"]).toBe(3);
+      expect(nodes.some((node) => node["Node Type"] === "Sort" || node["Node Type"] === "Seq Scan")).toBe(false);
+    }
   });
 
   it("shows state, event, attempt n of max and the next retry only while waiting", async () => {
