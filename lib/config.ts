@@ -145,4 +145,14 @@ export const maintenanceConfig = {
   /** Attempts, and final deliveries and events, older than this are pruned. */
   retentionMs: () => intEnv("RETENTION_MS", 30 * DAY_MS),
   intervalMs: () => intEnv("MAINTENANCE_INTERVAL_MS", 60_000),
+  /**
+   * Rate-limit and sign-in throttle buckets untouched this long are deleted: by then every one
+   * has refilled (the longest refill of them, at least an hour), the same as having no row.
+   */
+  idleBucketMs: () =>
+    Math.max(
+      60 * 60_000,
+      abuseLimits.signInWindowMs(),
+      Math.ceil((abuseLimits.ingestBurst() / Math.max(1, abuseLimits.ingestPerSecond())) * 1000),
+    ),
 };

@@ -41,3 +41,12 @@ export async function endAllSessions(userId: string): Promise<number> {
   const result = await getDb().deleteFrom("sessions").where("user_id", "=", userId).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** Deletes up to `limit` expired sessions of any user; maintenance repeats it until fewer come back. */
+export async function deleteExpiredSessions(now = Date.now(), limit = 1_000): Promise<number> {
+  const result = await getDb()
+    .deleteFrom("sessions")
+    .where("id", "in", (eb) => eb.selectFrom("sessions").select("id").where("expires_at", "<=", now).limit(limit))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

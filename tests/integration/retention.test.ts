@@ -1,7 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
+import { pruneExpired } from "@/lib/delivery-engine/maintenance/prune-expired";
 import { pruneRetention } from "@/lib/delivery-engine/maintenance/prune-retention";
 import { type MaintenanceRun, startMaintenance } from "@/lib/delivery-engine/maintenance/run-maintenance";
+import { MINUTE_MS } from "@/lib/delivery-log/rollup";
+import { takeTokens } from "@/lib/http/rate-limit/take-tokens";
 import { testDialect } from "../helpers/db-info";
 import { type FixtureDelivery, fixtureId, insertAttempts, insertDeliveries } from "../helpers/deliveries";
 import { createTestUser } from "../helpers/users";
@@ -13,16 +16,22 @@ const NOW = 1_800_000_000_000;
 const OLD = NOW - 40 * DAY;
 const RECENT = NOW - 2 * DAY;
 
-async function ids(table: "events" | "deliveries" | "delivery_attempts") {
+async function ids(table: "events" | "deliveries" | "delivery_attempts" | "sessions") {
   return (await getDb().selectFrom(table).select("id").orderBy("id").execute()).map((row) => row.id);
 }
 
+async function rollupMinutes(): Promise<number[]> {
+  const rows = await getDb().selectFrom("webhook_minute_stats").select("minute").orderBy("minute").execute();
+  return rows.map((row) => Number(row.minute));
+}
+
 describe(`retention (${testDialect})`, () => {
+  let userId: string;
   let webhookId: string;
   let oldDelivered: FixtureDelivery[];
 
   beforeAll(async () => {
-    const userId = (await createTestUser()).id;
+    userId = (await createTestUser()).id;
     webhookId = (await createTestWebhook(userId, { url: "http://127.0.0.1:9/hook", events: ["document.signed"] })).id;
     const delivery = (
       n: number,
@@ -70,9 +79,30 @@ describe(`retention (${testDialect})`, () => {
   });
 
   it("deletes old attempts, old final deliveries and their events, in small batches, and keeps the rest", async () => {
+    // The attempts' per-minute rollup: 4 old minutes beside the old attempts' own (rows of
+    // other webhooks' history), the minute just before the cutoff and the one holding it.
+    const cutoff = NOW - 30 * DAY;
+    const oldMinutes = [OLD - 3 * MINUTE_MS, OLD - 2 * MINUTE_MS, OLD - MINUTE_MS, cutoff - MINUTE_MS];
+    await getDb()
+      .insertInto("webhook_minute_stats")
+      .values(
+        [...oldMinutes, cutoff].map((minute) => ({
+          webhook_id: webhookId,
+          minute,
+          attempts: 1,
+          attempts_ok: 1,
+          delivered: 1,
+          failed: 0,
+        })),
+      )
+      .execute();
+    expect(await rollupMinutes()).toEqual([...oldMinutes.slice(0, 3), OLD, cutoff - MINUTE_MS, cutoff, RECENT]);
+
     const counts = await pruneRetention({ now: NOW, batchSize: 3 });
-    // Attempts: the 7 old ones and the two old attempts of the kept deliveries.
-    expect(counts).toEqual({ attempts: 9, deliveries: 7, events: 8 });
+    // Attempts: the 7 old ones and the two old attempts of the kept deliveries. Minutes: the
+    // old attempts' one and the 4 added; the minute holding the cutoff is partly inside.
+    expect(counts).toEqual({ attempts: 9, deliveries: 7, events: 8, rollupMinutes: 5 });
+    expect(await rollupMinutes()).toEqual([cutoff, RECENT]);
     expect(await ids("deliveries")).toEqual([fixtureId("msg", 100), fixtureId("msg", 101), fixtureId("msg", 102)]);
     expect(await ids("events")).toEqual(
       ["evt_orphan_new", fixtureId("evt", 100), fixtureId("evt", 101), fixtureId("evt", 102)].sort(),
@@ -89,7 +119,7 @@ describe(`retention (${testDialect})`, () => {
   });
 
   it("has nothing left to do on a second run", async () => {
-    expect(await pruneRetention({ now: NOW, batchSize: 3 })).toEqual({ attempts: 0, deliveries: 0, events: 0 });
+    expect(await pruneRetention({ now: NOW, batchSize: 3 })).toEqual({ attempts: 0, deliveries: 0, events: 0, rollupMinutes: 0 });
   });
 
   it("follows RETENTION_MS", async () => {
@@ -97,11 +127,37 @@ describe(`retention (${testDialect})`, () => {
     try {
       const counts = await pruneRetention({ now: NOW });
       // Everything is now older than a day: all but the waiting delivery goes, with 3 events.
-      expect(counts).toEqual({ attempts: 2, deliveries: 2, events: 3 });
+      expect(counts).toEqual({ attempts: 2, deliveries: 2, events: 3, rollupMinutes: 2 });
+      expect(await rollupMinutes()).toEqual([]);
       expect(await ids("deliveries")).toEqual([fixtureId("msg", 101)]);
     } finally {
       delete process.env.RETENTION_MS;
     }
+  });
+
+  it("deletes expired sessions and idle rate-limit buckets in batches, and keeps live ones", async () => {
+    // Written directly: signing in drops the user's own expired sessions, which is not
+    // what is under test here.
+    const session = async (expiresAt: number) => {
+      const id = `ses_test${expiresAt}`;
+      await getDb()
+        .insertInto("sessions")
+        .values({ id, user_id: userId, created_at: expiresAt - DAY, expires_at: expiresAt })
+        .execute();
+      return id;
+    };
+    const expired = [await session(NOW - 2 * DAY), await session(NOW - DAY), await session(NOW)];
+    const live = await session(NOW + 1);
+    expect(await ids("sessions")).toEqual([...expired, live].sort());
+    const bucket = { capacity: 5, refill: 5, perMs: 60_000 };
+    for (let i = 0; i < 4; i++) await takeTokens(`test:idle:${i}`, bucket, 1, NOW - 2 * DAY - i);
+    await takeTokens("test:busy", bucket, 1, NOW - 1_000);
+
+    expect(await pruneExpired({ now: NOW, idleBucketMs: DAY, batchSize: 2 })).toEqual({ sessions: 3, buckets: 4 });
+    expect(await ids("sessions")).toEqual([live]);
+    const buckets = await getDb().selectFrom("rate_limit_buckets").select("key").execute();
+    expect(buckets.map((row) => row.key)).toEqual(["test:busy"]);
+    expect(await pruneExpired({ now: NOW, idleBucketMs: DAY })).toEqual({ sessions: 0, buckets: 0 });
   });
 
   it("startMaintenance runs auto-disable and retention on its interval until stopped", async () => {
@@ -110,7 +166,11 @@ describe(`retention (${testDialect})`, () => {
     await waitUntil(() => runs.length >= 2, "two maintenance runs");
     await maintenance.stop();
     // The fixtures are dated 2027 (NOW): on today's clock nothing is old enough to prune.
-    expect(runs[0]).toEqual({ disabledWebhookIds: [], pruned: { attempts: 0, deliveries: 0, events: 0 } });
+    expect(runs[0]).toEqual({
+      disabledWebhookIds: [],
+      pruned: { attempts: 0, deliveries: 0, events: 0, rollupMinutes: 0 },
+      expired: { sessions: 0, buckets: 0 },
+    });
     expect(await ids("deliveries")).toEqual([fixtureId("msg", 101)]);
   });
 });

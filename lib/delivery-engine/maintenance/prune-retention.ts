@@ -1,19 +1,21 @@
 import { sql } from "kysely";
 import { getDb } from "@/db";
 import { maintenanceConfig } from "@/lib/config";
+import { deleteInBatches } from "@/lib/delivery-engine/maintenance/delete-in-batches";
+import { MINUTE_MS } from "@/lib/delivery-log/rollup";
 import { isFinalSql } from "@/lib/delivery-log/status-groups";
 
-export type PruneCounts = { attempts: number; deliveries: number; events: number };
+export type PruneCounts = { attempts: number; deliveries: number; events: number; rollupMinutes: number };
 
 export type PruneOptions = { now?: number; retentionMs?: number; batchSize?: number };
 
 /**
  * Deletes what is older than the retention (RETENTION_MS, 30 days): attempts by their start,
  * deliveries that are final and untouched since (updated_at: a delivery resent last week keeps
- * its log), and events left without deliveries. Always in batches of `batchSize` ids per
- * statement, each its own short transaction, so ingestion and the worker never wait long for
- * the write lock (one giant DELETE would hold SQLite's for seconds). Attempts and deliveries
- * are walked per webhook, along the (webhook_id, time) indexes they already have.
+ * its log), events left without deliveries, and the per-minute rollup rows of minutes that
+ * ended before the cutoff. Always in batches of `batchSize` ids per statement, each its own
+ * short transaction (delete-in-batches.ts). Attempts, deliveries and rollup rows are walked per
+ * webhook, along the (webhook_id, time) indexes they already have.
  */
 export async function pruneRetention({
   now = Date.now(),
@@ -22,7 +24,7 @@ export async function pruneRetention({
 }: PruneOptions = {}): Promise<PruneCounts> {
   const db = getDb();
   const cutoff = now - retentionMs;
-  const counts: PruneCounts = { attempts: 0, deliveries: 0, events: 0 };
+  const counts: PruneCounts = { attempts: 0, deliveries: 0, events: 0, rollupMinutes: 0 };
 
   const webhookIds = (await db.selectFrom("webhooks").select("id").orderBy("id").execute()).map((row) => row.id);
   for (const webhookId of webhookIds) {
@@ -37,7 +39,8 @@ export async function pruneRetention({
             .where("started_at", "<", cutoff)
             .limit(batchSize),
         )
-        .executeTakeFirst(),
+        .executeTakeFirst()
+        .then(deletedRows),
     );
     counts.deliveries += await deleteInBatches(batchSize, () =>
       db
@@ -52,7 +55,24 @@ export async function pruneRetention({
             .where(isFinalSql())
             .limit(batchSize),
         )
-        .executeTakeFirst(),
+        .executeTakeFirst()
+        .then(deletedRows),
+    );
+    // A minute's row goes once the whole minute is older than the cutoff.
+    counts.rollupMinutes += await deleteInBatches(batchSize, () =>
+      db
+        .deleteFrom("webhook_minute_stats")
+        .where("webhook_id", "=", webhookId)
+        .where("minute", "in", (eb) =>
+          eb
+            .selectFrom("webhook_minute_stats")
+            .select("minute")
+            .where("webhook_id", "=", webhookId)
+            .where("minute", "<=", cutoff - MINUTE_MS)
+            .limit(batchSize),
+        )
+        .executeTakeFirst()
+        .then(deletedRows),
     );
   }
 
@@ -91,13 +111,6 @@ export async function pruneRetention({
   return counts;
 }
 
-/** Repeats one bounded DELETE until it deletes less than a full batch; yields between batches. */
-async function deleteInBatches(batchSize: number, deleteBatch: () => Promise<{ numDeletedRows: bigint }>): Promise<number> {
-  let total = 0;
-  for (;;) {
-    const deleted = Number((await deleteBatch()).numDeletedRows);
-    total += deleted;
-    if (deleted < batchSize) return total;
-    await new Promise((resolve) => setImmediate(resolve));
-  }
+function deletedRows(result: { numDeletedRows: bigint }): number {
+  return Number(result.numDeletedRows);
 }

@@ -1,9 +1,10 @@
 import { maintenanceConfig } from "@/lib/config";
 import { autoDisableFailingWebhooks } from "@/lib/delivery-engine/maintenance/auto-disable";
+import { type ExpiredCounts, pruneExpired } from "@/lib/delivery-engine/maintenance/prune-expired";
 import { type PruneCounts, pruneRetention } from "@/lib/delivery-engine/maintenance/prune-retention";
 import { log } from "@/lib/log";
 
-export type MaintenanceRun = { disabledWebhookIds: string[]; pruned: PruneCounts };
+export type MaintenanceRun = { disabledWebhookIds: string[]; pruned: PruneCounts; expired: ExpiredCounts };
 
 export type Maintenance = {
   /** Stops scheduling and waits for a run in progress to finish. */
@@ -16,15 +17,19 @@ export type MaintenanceOptions = {
   onRun?: (run: MaintenanceRun) => void;
 };
 
-/** One pass: auto-disable first (it reads attempts that retention may delete), then prune. */
+/**
+ * One pass: auto-disable first (it reads attempts that retention may delete), then retention,
+ * then expired sessions and idle rate-limit buckets.
+ */
 export async function runMaintenanceOnce(now = Date.now()): Promise<MaintenanceRun> {
   const disabledWebhookIds = await autoDisableFailingWebhooks(now);
   const pruned = await pruneRetention({ now });
-  return { disabledWebhookIds, pruned };
+  const expired = await pruneExpired({ now });
+  return { disabledWebhookIds, pruned, expired };
 }
 
 /**
- * Runs auto-disable and retention now and then every MAINTENANCE_INTERVAL_MS (60 s) in the
+ * Runs auto-disable, retention and expiry now and then every MAINTENANCE_INTERVAL_MS (60 s) in the
  * worker process. Runs never overlap: the next is scheduled when one ends. Several worker
  * processes may each run it: every step is idempotent and batched.
  */

@@ -60,11 +60,20 @@ export async function giveBackTokens(key: string, bucket: Bucket, count: number)
     .execute();
 }
 
-/** Deletes buckets untouched for `idleMs`: by then they are full, the same as no row at all. */
-export async function pruneIdleBuckets(idleMs: number, now = Date.now()): Promise<number> {
+/**
+ * Deletes up to `limit` buckets untouched for `idleMs` (by then they are full, the same as
+ * no row at all); maintenance repeats it until fewer come back.
+ */
+export async function pruneIdleBuckets(idleMs: number, now = Date.now(), limit = 1_000): Promise<number> {
   const result = await getDb()
     .deleteFrom("rate_limit_buckets")
-    .where("updated_at", "<", now - idleMs)
+    .where("key", "in", (eb) =>
+      eb
+        .selectFrom("rate_limit_buckets")
+        .select("key")
+        .where("updated_at", "<", now - idleMs)
+        .limit(limit),
+    )
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
