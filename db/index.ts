@@ -5,6 +5,7 @@ import { databaseUrl, isPostgresUrl } from "@/lib/config";
 import { log } from "@/lib/log";
 import { migrations } from "./migrations";
 import type { Database } from "./types";
+import { classifyDatabaseError, reportingAvailability } from "./unavailable";
 
 export type Db = Kysely<Database>;
 export type DialectName = "sqlite" | "postgres";
@@ -29,8 +30,20 @@ class ImmediateSqliteDialect extends SqliteDialect {
     driver.beginTransaction = async (connection) => {
       await connection.executeQuery(CompiledQuery.raw("begin immediate"));
     };
-    return driver;
+    return reportingAvailability(driver);
   }
+}
+
+class AvailabilityReportingPostgresDialect extends PostgresDialect {
+  createDriver(): Driver {
+    return reportingAvailability(super.createDriver());
+  }
+}
+
+/** Milliseconds from an env variable, or the default; 0 turns the timeout off. */
+function msFromEnv(name: string, fallback: number): number {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value >= 0 ? value : fallback;
 }
 
 // Kept on globalThis so Next's dev reloads and route bundles share one pool per process.
@@ -54,7 +67,19 @@ function openPostgres(url: string): Handle {
   const pg = require("pg") as typeof import("pg");
   // bigint columns hold unix-ms times: well inside Number's exact range.
   pg.types.setTypeParser(20, (value: string) => Number(value));
-  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_MAX ?? 10) });
+  // Nothing waits on an unreachable server past a timeout: a connection gives up after
+  // PG_CONNECT_TIMEOUT_MS (a pool queue included), a statement after PG_STATEMENT_TIMEOUT_MS
+  // on the server, and a query whose answer never arrives (a dead network) a little later on
+  // the client. Each ends as a 503 for the caller (db/unavailable.ts).
+  const statementTimeout = msFromEnv("PG_STATEMENT_TIMEOUT_MS", 30_000);
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: Number(process.env.PG_POOL_MAX ?? 10),
+    connectionTimeoutMillis: msFromEnv("PG_CONNECT_TIMEOUT_MS", 5_000),
+    statement_timeout: statementTimeout || undefined,
+    query_timeout: statementTimeout ? statementTimeout + 5_000 : undefined,
+    keepAlive: true,
+  });
   // An idle client whose connection the server ended (a restart, a failover,
   // pg_terminate_backend) emits 'error' on the pool; without a listener that event kills the
   // process. The pool drops such a client and opens a new one on the next query, so a line
@@ -62,7 +87,11 @@ function openPostgres(url: string): Handle {
   pool.on("error", (error: Error & { code?: string }) => {
     log.warn({ code: error.code, reason: error.message }, "database: an idle connection was closed; the pool opens a new one");
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // A client checked out of the pool has no listener of the pool's: a connection lost in the
+  // middle of a transaction would emit 'error' unheard and end the process. The same error
+  // rejects the query that was running, which is where it is handled.
+  pool.on("connect", (client) => client.on("error", () => {}));
+  const db = new Kysely<Database>({ dialect: new AvailabilityReportingPostgresDialect({ pool }) });
   return { db, dialect: "postgres", url };
 }
 
@@ -70,7 +99,13 @@ function handle(): Handle {
   const url = databaseUrl();
   const current = globalHandle.__docuhooksDb;
   if (current && current.url === url) return current;
-  const opened = isPostgresUrl(url) ? openPostgres(url) : openSqlite(url);
+  let opened: Handle;
+  try {
+    opened = isPostgresUrl(url) ? openPostgres(url) : openSqlite(url);
+  } catch (error) {
+    // SQLITE_CANTOPEN (a missing or unreadable volume) is an outage like a stopped server.
+    throw classifyDatabaseError("database open", error);
+  }
   globalHandle.__docuhooksDb = opened;
   return opened;
 }

@@ -8,6 +8,7 @@ import type { z } from "zod";
 import { CredentialsFields } from "@/components/auth/credentials-fields";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
+import { DATABASE_UNAVAILABLE_MESSAGE } from "@/lib/database-unavailable-message";
 import { type TSignInSchema, ZSignInSchema } from "@/lib/validation/auth";
 
 export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notice?: string }) {
@@ -24,8 +25,8 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notic
       form.setError("root", { message: "Could not reach the server. Check your connection and try again." });
       return;
     }
-    if (result.status === 429 && result.error) {
-      // Throttled: the server's sentence, with how long to wait.
+    if ((result.status === 429 || result.status === 503 || result.error === DATABASE_UNAVAILABLE_MESSAGE) && result.error) {
+      // Throttled, or the database is away: the server's sentence, with how long to wait.
       form.setError("root", { message: result.error });
       return;
     }

@@ -1,7 +1,9 @@
 import "server-only";
 import type { z } from "zod";
+import { isDatabaseUnavailable, noteDatabaseUnavailable } from "@/db/unavailable";
 import { type ActionResult, fieldErrorsOf } from "@/lib/actions/result";
 import { getSessionUser, SESSION_ENDED_MESSAGE, type SessionUser } from "@/lib/auth/session";
+import { DATABASE_UNAVAILABLE_MESSAGE } from "@/lib/database-unavailable-message";
 import { logUnexpectedError, UNEXPECTED_ERROR_MESSAGE } from "@/lib/log-unexpected-error";
 
 // Every server action is built here: session check, zod parse with the form's schema, the
@@ -75,6 +77,10 @@ async function guarded<T extends object>(name: string, run: () => Promise<Action
   try {
     return await run();
   } catch (error) {
+    if (isDatabaseUnavailable(error)) {
+      noteDatabaseUnavailable(`action ${name}`, error);
+      return { ok: false, message: DATABASE_UNAVAILABLE_MESSAGE };
+    }
     logUnexpectedError(`action ${name}`, error);
     return { ok: false, message: UNEXPECTED_ERROR_MESSAGE };
   }

@@ -165,6 +165,7 @@ const ERROR_CODES = [
   "idempotency_key_reused",
   "webhook_disabled",
   "in_flight",
+  "database_unavailable",
   "internal_error",
 ] as const satisfies readonly ApiErrorCode[];
 

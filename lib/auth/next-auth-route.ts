@@ -1,8 +1,10 @@
 import { NextRequest } from "next/server";
 import NextAuth from "next-auth";
 import { sameSitePath } from "@/components/auth/safe-callback-url";
+import { isDatabaseUnavailable, noteDatabaseUnavailable } from "@/db/unavailable";
 import { authOptions } from "@/lib/auth/options";
 import { admitSignIn, signInThrottledMessage } from "@/lib/auth/sign-in-throttle";
+import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE } from "@/lib/database-unavailable-message";
 import type { ApiErrorBody } from "@/lib/http/api-error";
 import { clientAddress } from "@/lib/http/client-address";
 
@@ -13,6 +15,22 @@ type Context = { params: Promise<{ nextauth: string[] }> };
  * value it cannot parse as a URL ("javascript:…") with a 500 before its redirect callback runs.
  */
 export async function nextAuthRoute(request: NextRequest, context: Context): Promise<Response> {
+  try {
+    return await route(request, context);
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    noteDatabaseUnavailable(`${request.method} /api/auth`, error);
+    return answerForSignInForm(
+      503,
+      DATABASE_UNAVAILABLE_MESSAGE,
+      "database_unavailable",
+      DATABASE_RETRY_AFTER_SECONDS,
+      request.url,
+    );
+  }
+}
+
+async function route(request: NextRequest, context: Context): Promise<Response> {
   const url = new URL(request.url);
   // A sign-in form sent before the page loaded has no CSRF token: next-auth refuses it and
   // sends the browser here; our sign-in page says why instead of showing next-auth's own.
@@ -44,18 +62,28 @@ async function throttledSignIn(request: NextRequest, context: Context, origin: s
   return response;
 }
 
-/**
- * 429 with Retry-After, in the one error shape of our JSON routes plus the `url` next-auth's
- * client reads its error from: the form shows this message as it is.
- */
+/** 429 with Retry-After; the form shows the message as it is. */
 function signInThrottled(retryAfterMs: number, origin: string): Response {
   const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
-  const message = signInThrottledMessage(seconds);
-  const url = new URL("/signin", origin);
+  return answerForSignInForm(429, signInThrottledMessage(seconds), "rate_limited", seconds, origin);
+}
+
+/**
+ * A refusal with Retry-After, in the one error shape of our JSON routes plus the `url`
+ * next-auth's client reads its error from.
+ */
+function answerForSignInForm(
+  status: number,
+  message: string,
+  code: ApiErrorBody["error"]["code"],
+  seconds: number,
+  base: string,
+): Response {
+  const url = new URL("/signin", base);
   url.searchParams.set("error", message);
-  const error: ApiErrorBody["error"] = { code: "rate_limited", message, details: { retryAfterSeconds: seconds } };
+  const error: ApiErrorBody["error"] = { code, message, details: { retryAfterSeconds: seconds } };
   return Response.json(
     { error, url: url.toString() },
-    { status: 429, headers: { "retry-after": String(seconds), "cache-control": "no-store" } },
+    { status, headers: { "retry-after": String(seconds), "cache-control": "no-store" } },
   );
 }

@@ -4,6 +4,8 @@
 // client needs beyond that (ingestion's list of valid events, its size cap, its issue paths).
 // Errors are never cached.
 
+import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE } from "@/lib/database-unavailable-message";
+
 export type ApiErrorCode =
   | "unauthorized"
   | "not_found"
@@ -20,6 +22,7 @@ export type ApiErrorCode =
   | "idempotency_key_reused"
   | "webhook_disabled"
   | "in_flight"
+  | "database_unavailable"
   | "internal_error";
 
 export type ApiErrorBody = {
@@ -38,4 +41,11 @@ export function apiError(
   const headers = new Headers(options.headers);
   headers.set("cache-control", "no-store");
   return Response.json({ error } satisfies ApiErrorBody, { status, headers });
+}
+
+/** 503 while the database cannot be reached: nothing was done, the same request may be retried. */
+export function databaseUnavailable(): Response {
+  return apiError(503, "database_unavailable", DATABASE_UNAVAILABLE_MESSAGE, {
+    headers: { "retry-after": String(DATABASE_RETRY_AFTER_SECONDS) },
+  });
 }

@@ -3,12 +3,13 @@ import { getDb } from "@/db";
 import type { ApiTokenScope } from "@/db/types";
 import { apiError } from "@/lib/http/api-error";
 import { admitApiTokenRequest, apiTokenRateLimited } from "@/lib/http/rate-limit/api-token-rate-limit";
-import { logUnexpectedError, UNEXPECTED_ERROR_MESSAGE } from "@/lib/log-unexpected-error";
+import { thrownErrorResponse } from "@/lib/http/thrown-error-response";
+import { UNEXPECTED_ERROR_MESSAGE } from "@/lib/log-unexpected-error";
 import { hashToken, looksLikeToken } from "@/lib/tokens/token-format";
 
 // Every /api/v1 route: the bearer API token (401 without a valid one), its scope (403 for a
 // read-only token on a route that changes something), the per-token rate limit (429), then
-// the route. Answers are never cached and never a raw error. Checks run cheapest first and
+// the route. Answers are never cached and never a raw error (503 while the database is away). Checks run cheapest first and
 // before the body is read, so a refused client costs no more than one token lookup.
 
 const AUTH_REALM = 'Bearer realm="docuhooks"';
@@ -36,8 +37,7 @@ export function withApiToken<P = Record<string, never>>(
         handler({ request, token, params: context ? await context.params : ({} as P) }),
       );
     } catch (error) {
-      logUnexpectedError(`${request.method} ${new URL(request.url).pathname}`, error);
-      response = apiError(500, "internal_error", unexpectedErrorMessage);
+      response = thrownErrorResponse(`${request.method} ${new URL(request.url).pathname}`, error, unexpectedErrorMessage);
     }
     response.headers.set("cache-control", "no-store");
     return response;

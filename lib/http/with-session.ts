@@ -1,7 +1,7 @@
 import "server-only";
 import { getSessionUser, SESSION_ENDED_MESSAGE, type SessionUser } from "@/lib/auth/session";
 import { apiError } from "@/lib/http/api-error";
-import { logUnexpectedError, UNEXPECTED_ERROR_MESSAGE } from "@/lib/log-unexpected-error";
+import { thrownErrorResponse } from "@/lib/http/thrown-error-response";
 
 // The JSON routes the settings pages poll: the signed-in user or 401, the route's answer, and
 // never a cached response (each is one user's data) nor a raw error.
@@ -25,8 +25,7 @@ export function withSession<P = Record<string, never>>(
           ? await handler({ request, user, params: await context.params })
           : apiError(401, "unauthorized", SESSION_ENDED_MESSAGE);
       } catch (error) {
-        logUnexpectedError(`${request.method} ${new URL(request.url).pathname}`, error);
-        response = apiError(500, "internal_error", UNEXPECTED_ERROR_MESSAGE);
+        response = thrownErrorResponse(`${request.method} ${new URL(request.url).pathname}`, error);
       }
       response.headers.set("cache-control", "no-store");
       return response;
