@@ -1,13 +1,27 @@
 // Standalone delivery worker (`npm run worker`): migrates, then delivers until SIGTERM/SIGINT,
 // when it stops claiming, drains what is in flight, hands back the rest and exits.
 import { closeDb, migrateToLatest } from "@/db";
+import { isDatabaseUnavailable, noteDatabaseAvailable, noteDatabaseUnavailable } from "@/db/unavailable";
+import { Backoff } from "@/lib/delivery-engine/backoff";
 import { startMaintenance } from "@/lib/delivery-engine/maintenance/run-maintenance";
 import { startDeliveryWorker } from "@/lib/delivery-engine/worker";
 import { log } from "@/lib/log";
 import { printStartupSummary } from "@/lib/startup-summary";
 
 async function main() {
-  await migrateToLatest();
+  // Started while the database is away (both restarted together): wait for it, don't exit.
+  const backoff = new Backoff();
+  for (;;) {
+    try {
+      await migrateToLatest();
+      break;
+    } catch (error) {
+      if (!isDatabaseUnavailable(error)) throw error;
+      noteDatabaseUnavailable("delivery worker: start", error);
+      await backoff.wait();
+    }
+  }
+  noteDatabaseAvailable();
   const worker = startDeliveryWorker();
   // Auto-disable and retention; every step is idempotent, so N workers may each run it.
   const maintenance = startMaintenance();

@@ -1,7 +1,10 @@
 import { EventEmitter } from "node:events";
 import { sql } from "kysely";
 import { getDb, getDialect } from "@/db";
+import { isDatabaseUnavailable, noteDatabaseAvailable, noteDatabaseUnavailable } from "@/db/unavailable";
 import { databaseUrl } from "@/lib/config";
+import { Backoff } from "@/lib/delivery-engine/backoff";
+import { log } from "@/lib/log";
 
 // New work wakes a worker at once. In one process this is an event; across processes on
 // Postgres, ingestion also NOTIFYs DELIVERY_CHANNEL inside its transaction and workers LISTEN.
@@ -34,10 +37,8 @@ export async function notifyWorkers(): Promise<void> {
 
 // Cross-process wake-up on Postgres: ingestion NOTIFYs DELIVERY_CHANNEL inside its
 // transaction, so workers in other processes hear of new work the moment it commits. A
-// dedicated client (not a pool connection) holds the LISTEN; if it drops, it reconnects,
-// and polling covers the gap.
-
-const RECONNECT_DELAY_MS = 1_000;
+// dedicated client (not a pool connection) holds the LISTEN; if it drops (a restart, a
+// terminated backend), it reconnects with a backoff, and polling covers the gap.
 
 export type DeliveryListener = { close(): Promise<void> };
 
@@ -45,26 +46,42 @@ export function listenForDeliveries(onNotify: () => void): DeliveryListener {
   let closed = false;
   let client: import("pg").Client | undefined;
   let retryTimer: NodeJS.Timeout | undefined;
+  const backoff = new Backoff();
+
+  const lost = (where: string, error: Error) => {
+    // An outage is logged once (with the pool's own errors); anything else each time.
+    if (isDatabaseUnavailable(error)) noteDatabaseUnavailable(where, error);
+    else log.warn({ reason: error.message }, `${where} failed; polling until it is back`);
+  };
 
   const connect = async () => {
     const pg = require("pg") as typeof import("pg");
-    const current = new pg.Client({ connectionString: databaseUrl() });
+    const current = new pg.Client({ connectionString: databaseUrl(), connectionTimeoutMillis: 5_000, keepAlive: true });
     client = current;
     current.on("notification", () => onNotify());
     current.on("error", (error) => {
       if (closed) return;
-      console.error(`delivery worker: LISTEN connection lost (${error.message}); polling until it is back`);
+      lost("delivery worker: LISTEN connection", error);
       reconnectLater(current);
+    });
+    // A connection closed without an error event still needs a new one.
+    current.on("end", () => {
+      if (!closed) reconnectLater(current);
     });
     try {
       await current.connect();
       await current.query(`LISTEN ${DELIVERY_CHANNEL}`);
-      if (closed) await current.end();
+      if (closed) {
+        await current.end();
+        return;
+      }
+      backoff.reset();
+      noteDatabaseAvailable();
       // Rows may have been queued while we were not listening.
-      else onNotify();
+      onNotify();
     } catch (error) {
       if (closed) return;
-      console.error(`delivery worker: cannot LISTEN (${(error as Error).message}); polling until it can`);
+      lost("delivery worker: LISTEN", error as Error);
       reconnectLater(current);
     }
   };
@@ -75,7 +92,7 @@ export function listenForDeliveries(onNotify: () => void): DeliveryListener {
     retryTimer = setTimeout(() => {
       retryTimer = undefined;
       if (!closed) void connect();
-    }, RECONNECT_DELAY_MS);
+    }, backoff.nextDelayMs());
     retryTimer.unref();
   };
 

@@ -1,6 +1,8 @@
 import type { Dispatcher } from "undici";
 import { getDialect } from "@/db";
+import { isDatabaseUnavailable, noteDatabaseAvailable, noteDatabaseUnavailable } from "@/db/unavailable";
 import { deliveryConfig } from "@/lib/config";
+import { Backoff } from "@/lib/delivery-engine/backoff";
 import { type BuiltDelivery, buildDelivery, buildDeliveryBody } from "@/lib/delivery-engine/build-request";
 import { type ClaimedDelivery, claimDueDeliveries } from "@/lib/delivery-engine/claim-deliveries";
 import { isSuccessStatus, nextStep, nextStepAfterManual } from "@/lib/delivery-engine/retry-policy";
@@ -9,6 +11,7 @@ import { type DeliveryListener, listenForDeliveries, onNewDeliveries } from "@/l
 import { ResultBuffer } from "@/lib/delivery-engine/write-results";
 import { newId } from "@/lib/ids";
 import { log, redactUrl } from "@/lib/log";
+import { logUnexpectedError } from "@/lib/log-unexpected-error";
 import { createSafeDispatcher, getSafeDispatcher } from "@/lib/net/safe-dispatcher";
 
 // The delivery worker: claims due rows in batches, keeps many POSTs in flight under a global
@@ -39,7 +42,6 @@ const LEASE_MARGIN_MS = 1_000;
 const BUSY_ENDPOINT_DEFER_MS = 1_000;
 /** An endpoint at its cap with no answer for this long is treated as stalled (hanging). */
 const STALLED_AFTER_MS = 500;
-const CLAIM_ERROR_BACKOFF_MS = 1_000;
 
 type Job = ClaimedDelivery & { target: RequestTarget };
 /** Per origin: requests in flight, rows waiting for a slot, and when it last made progress. */
@@ -77,6 +79,8 @@ class DeliveryEngine {
   /** Set when more rows are probably due (a full claim, a wake-up): claim when there is room. */
   private moreDue = true;
   private drained: (() => void) | undefined;
+  /** Between failed claims: 250 ms doubling to 5 s, so a returning database is used within 5 s. */
+  private readonly claimBackoff = new Backoff();
 
   private pollTimer: NodeJS.Timeout | undefined;
   private wakeTimer: NodeJS.Timeout | undefined;
@@ -122,6 +126,7 @@ class DeliveryEngine {
     clearTimeout(this.wakeTimer);
     this.unsubscribe?.();
     await this.listener?.close();
+    this.claimBackoff.interrupt();
     await this.claiming;
     // Claimed but not started: hand back now, due at once, for whichever worker runs next.
     const now = Date.now();
@@ -168,11 +173,16 @@ class DeliveryEngine {
     try {
       rows = await claimDueDeliveries(limit, this.leaseMs);
     } catch (error) {
-      console.error(`delivery worker: claim failed (${(error as Error).message}); retrying`);
-      await new Promise((resolve) => setTimeout(resolve, CLAIM_ERROR_BACKOFF_MS));
+      // The database away (a restart, a failover) is logged once per outage; anything else
+      // once per try, which the backoff spaces out.
+      if (isDatabaseUnavailable(error)) noteDatabaseUnavailable("delivery worker: claim", error);
+      else logUnexpectedError("delivery worker: claim", error);
+      await this.claimBackoff.wait();
       this.moreDue = true;
       return;
     }
+    this.claimBackoff.reset();
+    noteDatabaseAvailable();
     this.counters.claimed += rows.length;
     if (rows.length >= limit) this.moreDue = true;
     const now = Date.now();

@@ -1,9 +1,13 @@
 import { CompiledQuery, type Transaction } from "kysely";
 import { getDb, getDialect } from "@/db";
 import type { Database, DeliveryAttempt, DeliveryStatus } from "@/db/types";
+import { isDatabaseUnavailable, noteDatabaseAvailable, noteDatabaseUnavailable } from "@/db/unavailable";
+import { Backoff } from "@/lib/delivery-engine/backoff";
 import { CANCELLED_STATUS_SQL } from "@/lib/delivery-engine/cancelled-status";
 import { withSqliteStatements } from "@/lib/delivery-engine/claim-deliveries";
 import { addAttemptsToRollupPg, addAttemptsToRollupSqlite, type RollupOutcome } from "@/lib/delivery-log/rollup";
+import { log } from "@/lib/log";
+import { logUnexpectedError } from "@/lib/log-unexpected-error";
 
 // Finished attempts are written in groups: one transaction logs every attempt of the group
 // and moves its deliveries on. No query builder per row: on Postgres each statement is one
@@ -268,9 +272,12 @@ async function runValues<T>(
 
 // Collects what finished attempts produced and writes it in groups, one transaction per group
 // rather than per delivery: under load a group fills while the previous one is written.
-// A group that fails to write is retried one delivery at a time, so a single bad row cannot
-// take its neighbours' results down with it; a row that still fails keeps its lease, which
-// expires, and the delivery is tried again (at-least-once).
+// While the database cannot be reached, a group is kept and written again (backing off) once
+// it answers, so an outage loses no result; a worker stopped or killed meanwhile leaves those
+// rows to their leases, which lapse, and the deliveries are sent again (at-least-once).
+// A group that fails for any other reason is retried one delivery at a time, so a single bad
+// row cannot take its neighbours' results down with it; a row that still fails keeps its
+// lease, which expires, and the delivery is tried again.
 
 export type Outcome = {
   attempt?: AttemptRecord;
@@ -309,6 +316,9 @@ export class ResultBuffer {
   private flushing: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
   private immediate: NodeJS.Immediate | undefined;
+  private isStopping = false;
+  /** Between tries of a group while the database is away. */
+  private readonly backoff = new Backoff();
 
   constructor(
     private readonly groupSize: number,
@@ -323,8 +333,13 @@ export class ResultBuffer {
     this.schedule();
   }
 
-  /** Writes everything collected so far (used on shutdown). */
+  /**
+   * Writes everything collected so far (used on shutdown). With the database away it gives
+   * up after one more try: those rows' leases lapse and they are claimed again.
+   */
   async flushAll(): Promise<void> {
+    this.isStopping = true;
+    this.backoff.interrupt();
     while (this.flushing || this.pending.length > 0) {
       if (this.flushing) await this.flushing;
       else await this.flush();
@@ -364,21 +379,55 @@ export class ResultBuffer {
     const { group, earliestDue } = toGroup(outcomes);
     try {
       await writeResults(group);
+      this.backoff.reset();
+      noteDatabaseAvailable();
     } catch (error) {
-      console.error(
-        `delivery worker: writing ${outcomes.length} results failed (${(error as Error).message}); retrying one by one`,
-      );
-      for (const outcome of outcomes) {
+      if (isDatabaseUnavailable(error)) {
+        noteDatabaseUnavailable("delivery worker: write results", error);
+        if (this.keepForLater(outcomes)) {
+          await this.backoff.wait();
+          return;
+        }
+        this.onWritten(outcomes.length);
+        return;
+      }
+      logUnexpectedError(`delivery worker: writing ${outcomes.length} results (retrying one by one)`, error);
+      for (const [index, outcome] of outcomes.entries()) {
         try {
           await writeResults(toGroup([outcome]).group);
         } catch (single) {
-          console.error(
-            `delivery worker: result of ${outcome.update?.id ?? outcome.release?.id ?? outcome.cancel?.id} not written (${(single as Error).message})`,
+          if (isDatabaseUnavailable(single)) {
+            // Gone in the middle: the rest wait for it like a whole group.
+            noteDatabaseUnavailable("delivery worker: write results", single);
+            const rest = outcomes.slice(index);
+            if (this.keepForLater(rest)) {
+              this.onWritten(index);
+              await this.backoff.wait();
+              return;
+            }
+            break;
+          }
+          log.error(
+            { deliveryId: outcome.update?.id ?? outcome.release?.id ?? outcome.cancel?.id, reason: (single as Error).message },
+            "delivery worker: a result was not written; its delivery is sent again after its lease lapses",
           );
         }
       }
     }
     if (earliestDue !== Infinity) this.onDue(earliestDue);
     this.onWritten(outcomes.length);
+  }
+
+  /** Puts outcomes back at the front, to be written when the database answers; false when stopping. */
+  private keepForLater(outcomes: Outcome[]): boolean {
+    if (this.isStopping) {
+      log.warn(
+        { results: outcomes.length },
+        "delivery worker: stopping with the database away; these deliveries are sent again after their leases lapse",
+      );
+      return false;
+    }
+    this.pending.unshift(...outcomes);
+    return true;
   }
 }

@@ -1,3 +1,4 @@
+import { isDatabaseUnavailable, noteDatabaseUnavailable } from "@/db/unavailable";
 import { maintenanceConfig } from "@/lib/config";
 import { autoDisableFailingWebhooks } from "@/lib/delivery-engine/maintenance/auto-disable";
 import { type ExpiredCounts, pruneExpired } from "@/lib/delivery-engine/maintenance/prune-expired";
@@ -47,9 +48,11 @@ export function startMaintenance({ intervalMs = maintenanceConfig.intervalMs(), 
         }
         onRun?.(run);
       })
-      .catch((error: unknown) =>
-        log.error({ err: { message: (error as Error).message }, retryInMs: intervalMs }, "maintenance run failed"),
-      )
+      .catch((error: unknown) => {
+        // The database away is the outage already logged once; the next run retries.
+        if (isDatabaseUnavailable(error)) noteDatabaseUnavailable("maintenance", error);
+        else log.error({ err: { message: (error as Error).message }, retryInMs: intervalMs }, "maintenance run failed");
+      })
       .finally(() => {
         current = undefined;
         if (!isStopped) timer = setTimeout(tick, intervalMs);
