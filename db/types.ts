@@ -48,6 +48,8 @@ export type WebhooksTable = {
   include_recipient_tokens: ColumnType<number, number | undefined, number>;
   /** JSON array of { name, value } with each value sealed (lib/crypto/encryption.ts); null when none. */
   custom_headers: string | null;
+  /** Attempts a second at most, across every worker; null: no limit of its own. */
+  rate_limit_per_second: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: number;
   updated_at: number;
 };

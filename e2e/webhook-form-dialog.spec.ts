@@ -85,3 +85,23 @@ test("the edit form asks too, once changed", async ({ page, user }) => {
   await page.getByRole("dialog", { name: "Discard changes?" }).getByRole("button", { name: "Discard" }).click();
   await expect(dialog).toBeHidden();
 });
+
+test("a rate limit is typed in the form, refused when it is not a whole number, and kept on edit", async ({ page }) => {
+  await page.goto("/settings/webhooks");
+  await page.getByRole("button", { name: "Create Webhook" }).click();
+  const dialog = page.getByRole("dialog", { name: "Create Webhook" });
+  await dialog.getByLabel("Webhook URL").fill("https://example.com/hooks/rate-limited");
+  await dialog.getByRole("checkbox", { name: "document.signed", exact: true }).check();
+  const rate = dialog.getByLabel("Rate limit (deliveries a second)");
+  await rate.fill("0.5");
+  await dialog.getByRole("button", { name: "Create Webhook" }).click();
+  await expect(dialog.getByText(/Enter a whole number of deliveries a second/)).toBeVisible();
+  await rate.fill("30");
+  await dialog.getByRole("button", { name: "Create Webhook" }).click();
+  await expect(dialog).toBeHidden();
+
+  const row = page.getByRole("row").filter({ hasText: "https://example.com/hooks/rate-limited" });
+  await row.getByRole("button", { name: "Edit" }).click();
+  const edit = page.getByRole("dialog", { name: "Edit webhook" });
+  await expect(edit.getByLabel("Rate limit (deliveries a second)")).toHaveValue("30");
+});

@@ -7,4 +7,6 @@ export const FIELD_LIMITS = {
   headerNameMaxLength: 100,
   /** Bytes and characters alike: values are printable ASCII. */
   headerValueMaxLength: 1024,
+  /** A webhook's own rate limit, attempts a second. */
+  rateLimitMaxPerSecond: 10_000,
 } as const;

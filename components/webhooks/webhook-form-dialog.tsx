@@ -40,6 +40,7 @@ export function WebhookCreateDialog(props: { open: boolean; onOpenChange: (open:
         sendSecretHeader: false,
         includeRecipientTokens: false,
         customHeaders: [],
+        rateLimitPerSecond: null,
       }}
       submitLabel="Create Webhook"
       successTitle="Webhook created"
@@ -70,6 +71,7 @@ export function WebhookEditDialog({
         sendSecretHeader: webhook.sendSecretHeader,
         includeRecipientTokens: webhook.includeRecipientTokens,
         customHeaders: webhook.customHeaderNames.map((name) => ({ name })),
+        rateLimitPerSecond: webhook.rateLimitPerSecond,
       }}
       storedSecretOf={webhook.hasSecret ? webhook.id : undefined}
       submitLabel="Save changes"
@@ -150,6 +152,13 @@ function showProblem(field: (typeof FIELDS)[number] | "root") {
   if (target instanceof HTMLInputElement || target instanceof HTMLButtonElement) target.focus();
 }
 
+/** The rate limit's text box: empty is no limit; anything else must parse as a number (zod checks the rest). */
+function rateLimitFromText(value: unknown): number | null {
+  if (value === null || value === undefined || typeof value === "number") return (value as number | null) ?? null;
+  const text = String(value).trim();
+  return text === "" ? null : Number(text);
+}
+
 type WebhookFormValues = {
   url: string;
   events: string[];
@@ -159,9 +168,19 @@ type WebhookFormValues = {
   includeRecipientTokens: boolean;
   /** A saved header comes without its value: undefined keeps the stored one. */
   customHeaders: { name: string; value?: string }[];
+  rateLimitPerSecond: number | null;
 };
 
-const FIELDS = ["url", "events", "secret", "enabled", "sendSecretHeader", "includeRecipientTokens", "customHeaders"] as const;
+const FIELDS = [
+  "url",
+  "events",
+  "secret",
+  "enabled",
+  "sendSecretHeader",
+  "includeRecipientTokens",
+  "customHeaders",
+  "rateLimitPerSecond",
+] as const;
 
 // Where each field's problem is shown (its input, or its error line when it has several inputs).
 const FIELD_ELEMENT_IDS: Partial<Record<(typeof FIELDS)[number] | "root", string>> = {
@@ -170,6 +189,7 @@ const FIELD_ELEMENT_IDS: Partial<Record<(typeof FIELDS)[number] | "root", string
   secret: "secret",
   sendSecretHeader: "sendSecretHeader",
   includeRecipientTokens: "includeRecipientTokens",
+  rateLimitPerSecond: "rateLimitPerSecond",
   enabled: "webhook-form-error",
   root: "webhook-form-error",
 };
@@ -260,6 +280,16 @@ function WebhookForm({
         />
         <WebhookHeadersField form={form} />
         <WebhookDocumensoOptions form={form} />
+        <TextField
+          id="rateLimitPerSecond"
+          label="Rate limit (deliveries a second)"
+          inputMode="numeric"
+          autoComplete="off"
+          placeholder="No limit"
+          hint="For a receiver that cannot take bursts: every worker together sends no faster. Leave empty for no limit."
+          error={errors.rateLimitPerSecond?.message}
+          {...form.register("rateLimitPerSecond", { setValueAs: rateLimitFromText })}
+        />
         <Controller
           control={form.control}
           name="enabled"

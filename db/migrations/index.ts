@@ -8,6 +8,7 @@ import * as publicApi from "./2026-12-03T00-00-00-public-api";
 import * as minuteRollup from "./2026-12-04T00-00-00-minute-rollup";
 import * as rollupOutcomes from "./2026-12-05T00-00-00-rollup-outcomes";
 import * as deliveryEventType from "./2026-12-06T00-00-00-delivery-event-type";
+import * as endpointRateLimit from "./2026-12-07T00-00-00-endpoint-rate-limit";
 
 // Listed statically (not read from disk) so migrations run the same under tsx, vitest and
 // the Next.js server bundle. Names sort by their ISO date.
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-04T00-00-00-minute-rollup": minuteRollup,
   "2026-12-05T00-00-00-rollup-outcomes": rollupOutcomes,
   "2026-12-06T00-00-00-delivery-event-type": deliveryEventType,
+  "2026-12-07T00-00-00-endpoint-rate-limit": endpointRateLimit,
 };

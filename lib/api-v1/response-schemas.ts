@@ -31,6 +31,9 @@ export const ZApiWebhookSchema = z
     sendSecretHeader: z.boolean().meta({ description: "Also send the plain secret in X-Documenso-Secret." }),
     includeRecipientTokens: z.boolean().meta({ description: "Keep recipients' signing tokens in payloads." }),
     customHeaderNames: z.array(z.string()).meta({ description: "Names only: header values are write-only." }),
+    rateLimitPerSecond: z.number().int().nullable().meta({
+      description: "Deliveries a second at most, across every worker; null for no limit of its own.",
+    }),
     previousSecretExpiresAt: msOrNull("Until then the rotated-out secret signs too; null when it no longer does."),
     createdAt: ms("Unix milliseconds."),
     updatedAt: ms("Unix milliseconds."),

@@ -2,7 +2,12 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { generateWebhookSecret } from "@/lib/crypto/generate-webhook-secret";
 import { type TUpdateWebhookInput, ZCreateWebhookSchema } from "@/lib/validation/webhook";
-import { ZWebhookEventsSchema, ZWebhookSecretSchema, ZWebhookUrlShapeSchema } from "@/lib/validation/webhook-fields";
+import {
+  ZWebhookEventsSchema,
+  ZWebhookRateLimitSchema,
+  ZWebhookSecretSchema,
+  ZWebhookUrlShapeSchema,
+} from "@/lib/validation/webhook-fields";
 import { ZWebhookCustomHeadersSchema } from "@/lib/validation/webhook-headers";
 import type { WebhookView } from "@/lib/webhooks/webhook-view";
 
@@ -44,6 +49,7 @@ export const ZApiUpdateWebhookSchema = z.strictObject({
   sendSecretHeader: z.boolean({ error: "Expected true or false" }).optional(),
   includeRecipientTokens: z.boolean({ error: "Expected true or false" }).optional(),
   customHeaders: ZWebhookCustomHeadersSchema.unwrap().optional(),
+  rateLimitPerSecond: ZWebhookRateLimitSchema.optional(),
 });
 export type TApiUpdateWebhookSchema = z.output<typeof ZApiUpdateWebhookSchema>;
 
@@ -59,5 +65,6 @@ export function patchedWebhookInput(current: WebhookView, patch: TApiUpdateWebho
     sendSecretHeader: patch.sendSecretHeader ?? current.sendSecretHeader,
     includeRecipientTokens: patch.includeRecipientTokens ?? current.includeRecipientTokens,
     customHeaders: patch.customHeaders ?? current.customHeaderNames.map((name) => ({ name })),
+    rateLimitPerSecond: patch.rateLimitPerSecond === undefined ? current.rateLimitPerSecond : patch.rateLimitPerSecond,
   };
 }

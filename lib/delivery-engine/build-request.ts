@@ -226,7 +226,7 @@ export function headerExtrasFor(
 export function buildDelivery(
   msgId: string,
   event: DeliveryEvent,
-  webhook: ClaimedWebhook,
+  webhook: Omit<ClaimedWebhook, "rate_limit_per_second">,
   url: string,
   now: number,
 ): BuiltDelivery {

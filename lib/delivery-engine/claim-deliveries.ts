@@ -17,6 +17,8 @@ export type ClaimedWebhook = {
   send_secret_header: number;
   include_recipient_tokens: number;
   custom_headers: string | null;
+  /** Attempts a second at most, across every worker; null for none of its own. */
+  rate_limit_per_second: number | null;
 };
 
 export type ClaimedDelivery = {
@@ -62,6 +64,7 @@ type ClaimRow = {
   send_secret_header: number | null;
   include_recipient_tokens: number | null;
   custom_headers: string | null;
+  rate_limit_per_second: number | null;
 };
 
 export async function claimDueDeliveries(limit: number, leaseMs: number, now = Date.now()): Promise<ClaimedDelivery[]> {
@@ -93,6 +96,7 @@ export async function claimDueDeliveries(limit: number, leaseMs: number, now = D
             send_secret_header: Number(row.send_secret_header),
             include_recipient_tokens: Number(row.include_recipient_tokens),
             custom_headers: row.custom_headers,
+            rate_limit_per_second: row.rate_limit_per_second === null ? null : Number(row.rate_limit_per_second),
           },
     lease_until: leaseUntil,
   }));
@@ -117,7 +121,7 @@ async function claimPostgres(limit: number, leaseUntil: number, now: number): Pr
       e.type as event_type, e.payload, e.created_at as event_created_at,
       case when w.include_recipient_tokens = 1 then e.payload_with_tokens end as payload_with_tokens,
       w.url, w.enabled, w.secret_encrypted, w.previous_secret_encrypted, w.previous_secret_expires_at,
-      w.send_secret_header, w.include_recipient_tokens, w.custom_headers
+      w.send_secret_header, w.include_recipient_tokens, w.custom_headers, w.rate_limit_per_second
     from claimed c
     join events e on e.id = c.event_id
     left join webhooks w on w.id = c.webhook_id
@@ -166,6 +170,7 @@ async function claimSqlite(limit: number, leaseUntil: number, now: number): Prom
         send_secret_header: webhook?.send_secret_header ?? null,
         include_recipient_tokens: webhook?.include_recipient_tokens ?? null,
         custom_headers: webhook?.custom_headers ?? null,
+        rate_limit_per_second: webhook?.rate_limit_per_second ?? null,
       });
     }
     return rows;
@@ -212,7 +217,7 @@ function prepare(raw: BetterSqlite3.Database): SqliteStatements {
     ),
     webhooksById: raw.prepare(`
       select id, url, enabled, secret_encrypted, previous_secret_encrypted, previous_secret_expires_at,
-        send_secret_header, include_recipient_tokens, custom_headers
+        send_secret_header, include_recipient_tokens, custom_headers, rate_limit_per_second
       from webhooks where id in (select value from json_each(?))`),
     // The two statements run per delivery bind positionally (no per-row parameter object).
     insertAttempt: raw.prepare(`

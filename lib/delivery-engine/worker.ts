@@ -5,6 +5,7 @@ import { deliveryConfig } from "@/lib/config";
 import { Backoff } from "@/lib/delivery-engine/backoff";
 import { type BuiltDelivery, buildDelivery, buildDeliveryBody } from "@/lib/delivery-engine/build-request";
 import { type ClaimedDelivery, claimDueDeliveries } from "@/lib/delivery-engine/claim-deliveries";
+import { EndpointRateLimits } from "@/lib/delivery-engine/rate-limits";
 import { isSuccessStatus, nextStep, nextStepAfterManual } from "@/lib/delivery-engine/retry-policy";
 import { type RequestTarget, requestTarget, type SendResult, sendRequest } from "@/lib/delivery-engine/send-request";
 import { type DeliveryListener, listenForDeliveries, onNewDeliveries } from "@/lib/delivery-engine/wake";
@@ -43,7 +44,8 @@ const BUSY_ENDPOINT_DEFER_MS = 1_000;
 /** An endpoint at its cap with no answer for this long is treated as stalled (hanging). */
 const STALLED_AFTER_MS = 500;
 
-type Job = ClaimedDelivery & { target: RequestTarget };
+/** `admitted`: the webhook's rate limit has let it through (always, for a webhook without one). */
+type Job = ClaimedDelivery & { target: RequestTarget; admitted?: boolean };
 /** Per origin: requests in flight, rows waiting for a slot, and when it last made progress. */
 type Endpoint = { active: number; waiting: Job[]; progressAt: number };
 
@@ -64,6 +66,7 @@ class DeliveryEngine {
   private readonly dispatcher: Dispatcher;
   private ownDispatcher: Dispatcher | undefined;
   private readonly results: ResultBuffer;
+  private readonly rateLimits: EndpointRateLimits<Job>;
 
   private running = false;
   /**
@@ -109,6 +112,16 @@ class DeliveryEngine {
         this.claimIfRoom();
       },
     );
+    this.rateLimits = new EndpointRateLimits<Job>(
+      (job) => {
+        if (!this.running) return this.release(job, Date.now());
+        job.admitted = true;
+        this.ready.unshift(job);
+        this.pump();
+      },
+      (job, dueAt) => this.release(job, dueAt),
+      (error) => log.error({ err: error }, "delivery worker: could not take rate-limit tokens; retrying"),
+    );
   }
 
   start(): void {
@@ -132,6 +145,7 @@ class DeliveryEngine {
     const now = Date.now();
     for (const job of this.ready.splice(0)) this.release(job, now);
     for (const endpoint of this.endpoints.values()) for (const job of endpoint.waiting.splice(0)) this.release(job, now);
+    for (const job of this.rateLimits.takeAllWaiting()) this.release(job, now);
     if (this.inFlight > 0) await new Promise<void>((resolve) => (this.drained = resolve));
     await this.results.flushAll();
     await this.ownDispatcher?.close();
@@ -204,6 +218,11 @@ class DeliveryEngine {
   private pump(): void {
     while (this.inFlight < this.concurrency && this.ready.length > 0) {
       const job = this.ready.shift()!;
+      const rate = job.webhook!.rate_limit_per_second;
+      if (rate !== null && !job.admitted) {
+        this.rateLimits.enqueue(job, rate);
+        continue;
+      }
       const endpoint = this.endpointOf(job);
       if (endpoint.active < this.perEndpoint) {
         this.begin(job, endpoint);

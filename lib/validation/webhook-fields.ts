@@ -75,6 +75,16 @@ export const ZWebhookSecretSchema = z
   .refine((value) => value !== "whsec_", 'A secret of only "whsec_" is empty: generate one or leave it blank')
   .optional();
 
+const RATE_LIMIT_MESSAGE = `Enter a whole number of deliveries a second from 1 to ${FIELD_LIMITS.rateLimitMaxPerSecond}, or leave it empty for no limit`;
+
+/** Deliveries a second at most, across every worker; null for no limit of the webhook's own. */
+export const ZWebhookRateLimitSchema = z
+  .number({ error: RATE_LIMIT_MESSAGE })
+  .int(RATE_LIMIT_MESSAGE)
+  .min(1, RATE_LIMIT_MESSAGE)
+  .max(FIELD_LIMITS.rateLimitMaxPerSecond, RATE_LIMIT_MESSAGE)
+  .nullable();
+
 export const ZWebhookFormSchema = z.object({
   url: ZWebhookUrlShapeSchema,
   events: ZWebhookEventsSchema,
@@ -85,6 +95,7 @@ export const ZWebhookFormSchema = z.object({
   /** Documenso compatibility: keep recipients' signing tokens in payloads. */
   includeRecipientTokens: z.boolean({ error: "Expected true or false" }).default(false),
   customHeaders: ZWebhookCustomHeadersSchema,
+  rateLimitPerSecond: ZWebhookRateLimitSchema.default(null),
 });
 export type TWebhookFormInput = z.input<typeof ZWebhookFormSchema>;
 export type TWebhookFormSchema = z.output<typeof ZWebhookFormSchema>;

@@ -40,6 +40,7 @@ export async function createWebhook(
     send_secret_header: input.sendSecretHeader ? 1 : 0,
     include_recipient_tokens: input.includeRecipientTokens ? 1 : 0,
     custom_headers: sealCustomHeaders(input.customHeaders),
+    rate_limit_per_second: input.rateLimitPerSecond,
     created_at: now,
     updated_at: now,
   };

@@ -21,6 +21,7 @@ export async function updateWebhook(userId: string, input: TUpdateWebhookSchema)
     send_secret_header: input.sendSecretHeader ? 1 : 0,
     include_recipient_tokens: input.includeRecipientTokens ? 1 : 0,
     custom_headers: sealCustomHeaders(input.customHeaders, current.custom_headers),
+    rate_limit_per_second: input.rateLimitPerSecond,
     updated_at: Date.now(),
   };
   // Turning a webhook back on also clears why it was turned off (e.g. a 410 from the receiver).

@@ -21,6 +21,8 @@ export type WebhookView = {
   /** Documenso compatibility: payloads keep recipients' signing tokens. */
   includeRecipientTokens: boolean;
   customHeaderNames: string[];
+  /** Deliveries a second at most; null when the webhook has no limit of its own. */
+  rateLimitPerSecond: number | null;
   createdAt: number;
   updatedAt: number;
 };
@@ -52,6 +54,7 @@ export function toWebhookView(row: Webhook): WebhookView {
     sendSecretHeader: row.send_secret_header === 1,
     includeRecipientTokens: row.include_recipient_tokens === 1,
     customHeaderNames: customHeaderNames(row.custom_headers),
+    rateLimitPerSecond: row.rate_limit_per_second === null ? null : Number(row.rate_limit_per_second),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

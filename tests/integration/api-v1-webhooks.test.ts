@@ -420,3 +420,27 @@ describe(`REST API v1: webhooks (${testDialect})`, () => {
     expect(await webhookCount(owner.id)).toBe(1);
   });
 });
+
+describe(`REST API v1: a webhook's rate limit (${testDialect})`, () => {
+  it("is set on create, changed or removed by PATCH, and a bad value is a 400 naming the field", async () => {
+    const { write } = await setup();
+    const created = await call({ ...CREATE, token: write, body: { ...valid, rateLimitPerSecond: 20 } });
+    expect(created.status).toBe(201);
+    expect(created.body.rateLimitPerSecond).toBe(20);
+    const params = { id: String(created.body.id) };
+
+    const kept = await call({ ...PATCH, token: write, params, body: { enabled: false } });
+    expect(kept.body.rateLimitPerSecond).toBe(20);
+    const removed = await call({ ...PATCH, token: write, params, body: { rateLimitPerSecond: null } });
+    expect(removed.status).toBe(200);
+    expect(removed.body.rateLimitPerSecond).toBeNull();
+
+    for (const bad of [0, 2.5, "10", 100_000]) {
+      const refused = await call({ ...PATCH, token: write, params, body: { rateLimitPerSecond: bad } });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error?.fields?.rateLimitPerSecond).toMatch(/whole number of deliveries a second/);
+    }
+    const after = await call({ ...GET_ONE, token: write, params });
+    expect(after.body.rateLimitPerSecond).toBeNull();
+  });
+});

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db";
+import { createWebhookAction } from "@/lib/actions/webhooks/create-webhook";
+import { updateWebhookAction } from "@/lib/actions/webhooks/update-webhook";
+import { type DeliveryWorker, startDeliveryWorker } from "@/lib/delivery-engine/worker";
+import { testDialect } from "../helpers/db-info";
+import { type ReceivedRequest, type Receiver, startReceiver } from "../helpers/receiver";
+import { recordManyEvents } from "../helpers/record-many";
+import { createTestUser } from "../helpers/users";
+
+// A webhook's own rate limit, set in its form: an endpoint limited to 50 a second receives 50
+// a second (within 10%) while another webhook of the same user runs at the worker's full
+// speed, and two workers together keep to the one limit.
+
+const LIMIT = 50;
+const EVENTS = 200;
+
+let receiver: Receiver;
+const workers: DeliveryWorker[] = [];
+
+beforeAll(async () => {
+  receiver = await startReceiver();
+});
+
+afterAll(async () => {
+  await Promise.all(workers.map((worker) => worker.stop()));
+  await receiver.close();
+});
+
+/** Arrivals a second between the 11th and the last request: the steady rate, after the first chunk. */
+function steadyRate(requests: ReceivedRequest[]): number {
+  const times = requests.map((request) => request.arrivedAt).sort((a, b) => a - b);
+  const from = times[10];
+  const to = times[times.length - 1];
+  return ((times.length - 11) * 1000) / (to - from);
+}
+
+describe(`per-webhook rate limit (${testDialect})`, () => {
+  it("is a field of the form: stored, shown, changed, and refused when it is not a whole number from 1", async () => {
+    const user = await createTestUser();
+    const base = { url: "https://example.com/limited", events: ["document.signed"], enabled: true };
+    const created = await createWebhookAction.withUser(user)({ ...base, rateLimitPerSecond: 25 });
+    expect(created.ok && created.webhook.rateLimitPerSecond).toBe(25);
+
+    for (const bad of [0, -1, 1.5, 10_001, "fast", Number.NaN]) {
+      const result = await createWebhookAction.withUser(user)({ ...base, rateLimitPerSecond: bad });
+      expect(result.ok).toBe(false);
+      expect(!result.ok && result.fieldErrors?.rateLimitPerSecond).toMatch(/whole number of deliveries a second/);
+    }
+    if (!created.ok) return;
+    const cleared = await updateWebhookAction.withUser(user)({ ...base, id: created.webhook.id, rateLimitPerSecond: null });
+    expect(cleared.ok).toBe(true);
+    const row = await getDb()
+      .selectFrom("webhooks")
+      .select("rate_limit_per_second")
+      .where("id", "=", created.webhook.id)
+      .executeTakeFirstOrThrow();
+    expect(row.rate_limit_per_second).toBeNull();
+    expect(await getDb().selectFrom("webhooks").select("id").where("user_id", "=", user.id).execute()).toHaveLength(1);
+  });
+
+  it(`holds a limited endpoint to ${LIMIT}/s across two workers while another runs at full speed`, {
+    timeout: 40_000,
+  }, async () => {
+    const user = await createTestUser();
+    const events = ["document.signed"];
+    const limited = await createWebhookAction.withUser(user)({
+      url: `${receiver.url}/limited`,
+      events,
+      rateLimitPerSecond: LIMIT,
+    });
+    const free = await createWebhookAction.withUser(user)({ url: `${receiver.url}/free`, events });
+    expect(limited.ok && free.ok).toBe(true);
+
+    await recordManyEvents(user.id, "DOCUMENT_SIGNED", EVENTS);
+    workers.push(startDeliveryWorker({ pollIntervalMs: 50 }), startDeliveryWorker({ pollIntervalMs: 50 }));
+
+    const isLimited = (request: ReceivedRequest) => request.path === "/limited";
+    const freeRequests = await receiver.waitFor(EVENTS, (request) => request.path === "/free", 20_000);
+    const limitedRequests = await receiver.waitFor(EVENTS, isLimited, 20_000);
+
+    const rate = steadyRate(limitedRequests);
+    expect(rate).toBeGreaterThan(LIMIT * 0.9);
+    expect(rate).toBeLessThan(LIMIT * 1.1);
+    // The unlimited webhook was not held back behind the limited one: all of it arrived while
+    // the limited one had sent at most half of its rows.
+    const freeDoneAt = Math.max(...freeRequests.map((request) => request.arrivedAt));
+    expect(limitedRequests.filter((request) => request.arrivedAt <= freeDoneAt).length).toBeLessThan(EVENTS / 2);
+    // Each delivery arrived once.
+    expect(new Set(limitedRequests.map((request) => request.headers["webhook-id"])).size).toBe(EVENTS);
+  });
+});
