@@ -1,12 +1,12 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import pg from "pg";
 import { getSamplePayload } from "@/lib/webhooks/samples";
+import { freePort } from "../tests/helpers/free-port";
 import { expect, newEmail, signedOutTest as test } from "./fixtures";
 
 // Nothing secret reaches a log. A web process (`next start`) and a standalone worker of this
@@ -21,14 +21,6 @@ test.describe.configure({ timeout: 240_000 });
 
 // Playwright runs from the repository root, where `next start` finds the build.
 const repoRoot = process.cwd();
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 type Captured = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
 

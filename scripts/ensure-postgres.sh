@@ -3,9 +3,11 @@
 # Uses the one on 127.0.0.1:5432 when reachable; otherwise starts a throwaway cluster
 # (installing Debian's postgresql first when no initdb is found) and registers its cleanup
 # in $PG_THROWAWAY_DIR/stop.sh. Never silent: it fails loudly when neither works.
+# With --bin it only prints the directory of initdb and pg_ctl (installing them if needed),
+# for tests that run a cluster of their own (tests/helpers/throwaway-postgres.ts).
 set -euo pipefail
 
-if command -v psql >/dev/null 2>&1 && psql "postgres://postgres@127.0.0.1:5432/postgres" -Atqc 'select 1' >/dev/null 2>&1; then
+if [ "${1:-}" != "--bin" ] && command -v psql >/dev/null 2>&1 && psql "postgres://postgres@127.0.0.1:5432/postgres" -Atqc 'select 1' >/dev/null 2>&1; then
   echo "postgres://postgres@127.0.0.1:5432/postgres"
   exit 0
 fi
@@ -21,6 +23,11 @@ if [ -z "$bin" ]; then
   echo "no PostgreSQL found: installing Debian's postgresql" >&2
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql) >&2
   bin=$(find_bin)
+fi
+
+if [ "${1:-}" = "--bin" ]; then
+  echo "$bin"
+  exit 0
 fi
 
 dir=${PG_THROWAWAY_DIR:?set PG_THROWAWAY_DIR to a scratch directory}

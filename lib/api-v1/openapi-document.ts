@@ -23,7 +23,7 @@ import { ZWebhookPageQuerySchema } from "@/lib/validation/webhook-page";
 // reference page. Request schemas are the ones the routes parse with (the forms' schemas),
 // response schemas those of response-schemas.ts.
 
-type Status = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429;
+type Status = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 503;
 
 const ERROR_WHEN: Record<Status, string> = {
   400: "Bad input: `error.fields` names each bad field by its path.",
@@ -34,6 +34,7 @@ const ERROR_WHEN: Record<Status, string> = {
   413: "The body is over 64 KiB.",
   415: "The body is not `application/json`.",
   429: "The token sent more than its rate limit: wait `Retry-After` seconds.",
+  503: "The database cannot be reached right now (a restart, a failover): retry after `Retry-After` seconds.",
 };
 
 function json<S extends z.ZodType>(schema: S) {
@@ -42,7 +43,7 @@ function json<S extends z.ZodType>(schema: S) {
 
 function responses(ok: ZodOpenApiResponsesObject, errors: Status[]): ZodOpenApiResponsesObject {
   const all: ZodOpenApiResponsesObject = { ...ok };
-  for (const status of [401, 429, ...errors] as Status[]) {
+  for (const status of [401, 429, 503, ...errors] as Status[]) {
     all[`${status}`] = { description: ERROR_WHEN[status], content: json(ZApiErrorSchema) };
   }
   return all;

@@ -7,6 +7,7 @@ import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { DatabaseUnavailableError, isDatabaseUnavailable } from "@/db/unavailable";
 import { DATABASE_UNAVAILABLE_DIGEST, DATABASE_UNAVAILABLE_MESSAGE } from "@/lib/database-unavailable-message";
+import { freePort } from "../helpers/free-port";
 
 // Which errors mean "the database is away right now" (503, back off) and which are bugs
 // (500). Each error here is produced by the real driver, not written by hand.
@@ -22,14 +23,6 @@ function thrownBy(run: () => unknown): unknown {
     return error;
   }
   return undefined;
-}
-
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 describe("isDatabaseUnavailable", () => {
@@ -68,7 +61,7 @@ describe("isDatabaseUnavailable", () => {
   });
 
   it("is true for a Postgres server that refuses the connection, through the pool as through a client", async () => {
-    const url = `postgres://postgres@127.0.0.1:${await closedPort()}/postgres`;
+    const url = `postgres://postgres@127.0.0.1:${await freePort()}/postgres`;
     const client = new pg.Client({ connectionString: url });
     const refused = await client.connect().then(
       () => undefined,
