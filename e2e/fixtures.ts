@@ -2,9 +2,11 @@ import AxeBuilder from "@axe-core/playwright";
 import { type Browser, type BrowserContext, test as base, expect, type Page } from "@playwright/test";
 import { closeDb } from "@/db";
 import { signUp } from "@/lib/auth/sign-up";
+import { statsWindow } from "@/lib/delivery-log/get-webhook-stats";
 import { createApiToken } from "@/lib/tokens/create-api-token";
 import { ZCreateWebhookSchema } from "@/lib/validation/webhook";
 import { createWebhook } from "@/lib/webhooks/create-webhook";
+import { type FixtureAttempt, type FixtureDelivery, insertAttempts, insertDeliveries } from "../tests/helpers/deliveries";
 import { type Receiver, type Reply, startReceiver } from "../tests/helpers/receiver";
 
 // The one place e2e tests get their people and rows from. Users, webhooks and API tokens are
@@ -58,6 +60,62 @@ export async function seedApiToken(user: TestUser, name = "e2e"): Promise<string
   return created.token.token;
 }
 
+const HOUR_MS = 60 * 60 * 1000;
+
+/**
+ * A week of finished deliveries of one webhook, as the worker would have left them (rows,
+ * attempts and the rollup the chart and the list read): a few an hour over the last day, one
+ * in fifteen Failed after three attempts, fewer per hour on the six days before. Returns how
+ * many were delivered and failed in each of the chart's windows.
+ */
+export async function seedDeliveryHistory(user: TestUser, webhookId: string, now = Date.now()) {
+  const tag = Math.random().toString(36).slice(2, 8);
+  const deliveries: FixtureDelivery[] = [];
+  const attempts: FixtureAttempt[] = [];
+  const totals = { day: { delivered: 0, failed: 0 }, week: { delivered: 0, failed: 0 } };
+  for (let hoursAgo = 0; hoursAgo < 7 * 24 - 6; hoursAgo++) {
+    const perHour = hoursAgo < 24 ? 2 + ((hoursAgo * 7) % 5) : hoursAgo % 3 === 0 ? 1 : 0;
+    for (let j = 0; j < perHour; j++) {
+      const n = deliveries.length;
+      const isFailed = n % 15 === 7;
+      const at = now - hoursAgo * HOUR_MS - (j + 1) * 60_000;
+      const id = `msg_e2e${tag}${String(n).padStart(6, "0")}`;
+      deliveries.push({
+        id,
+        eventId: `evt_e2e${tag}${String(n).padStart(6, "0")}`,
+        type: "DOCUMENT_SIGNED",
+        status: isFailed ? "failed" : "delivered",
+        createdAt: at - 1000,
+        updatedAt: at,
+        attemptCount: isFailed ? 3 : 1,
+        lastStatusCode: isFailed ? 500 : 200,
+      });
+      for (let k = 0; k < (isFailed ? 3 : 1); k++) {
+        attempts.push({
+          deliveryId: id,
+          webhookId,
+          startedAt: at - (2 - k) * 100,
+          durationMs: 40 + ((n * 37) % 300),
+          status: isFailed ? 500 : 200,
+          attemptNumber: k + 1,
+        });
+      }
+      // Counted as the chart's windows count: by the bucket the outcome's minute falls in.
+      for (const [window, range] of [
+        [totals.day, "24h"],
+        [totals.week, "7d"],
+      ] as const) {
+        if (at < statsWindow(range, now).windowStart) continue;
+        if (isFailed) window.failed++;
+        else window.delivered++;
+      }
+    }
+  }
+  await insertDeliveries(user.id, webhookId, deliveries);
+  await insertAttempts(attempts);
+  return totals;
+}
+
 /** Signs `user` in on this browser context through next-auth's credentials endpoint, as the sign-in form does. */
 export async function apiSignIn(context: BrowserContext, user: TestUser) {
   const { csrfToken } = await (await context.request.get("/api/auth/csrf")).json();
@@ -102,6 +160,24 @@ export async function expectNoSeriousViolations(page: Page, what: string) {
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")).slice(0, 5) }));
   expect(serious, `${what}: ${JSON.stringify(serious, null, 2)}`).toEqual([]);
+}
+
+/** The page does not scroll sideways (the phone layouts); a failure names the elements that stick out. */
+export async function expectNoPageScroll(page: Page, what: string) {
+  const { scrollWidth, innerWidth, widest } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+    // The deepest elements reaching past the window's right edge, to name the culprit.
+    widest: [...document.body.querySelectorAll("*")]
+      .filter((node) => node.getBoundingClientRect().right > window.innerWidth + 0.5)
+      .filter((node) => ![...node.children].some((child) => child.getBoundingClientRect().right > window.innerWidth + 0.5))
+      .slice(0, 5)
+      .map((node) => `${node.tagName.toLowerCase()}.${[...node.classList].join(".")} "${node.textContent?.slice(0, 40)}"`),
+  }));
+  expect(
+    scrollWidth,
+    `${what}: page is ${scrollWidth}px wide in a ${innerWidth}px window: ${widest.join(" | ")}`,
+  ).toBeLessThanOrEqual(innerWidth);
 }
 
 /** What the e2e receiver answers: `status` with a small JSON body a person can recognise in the log. */

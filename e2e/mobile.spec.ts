@@ -1,27 +1,10 @@
-import type { Locator, Page } from "@playwright/test";
-import { expect, seedApiToken, seedWebhook, sendTest, signedOutTest, test } from "./fixtures";
+import type { Locator } from "@playwright/test";
+import { expect, expectNoPageScroll, seedApiToken, seedWebhook, sendTest, signedOutTest, test } from "./fixtures";
 
 // At a phone's width (390×844) no page scrolls sideways: wide tables scroll inside their own
 // frame, and the top bar stays in view when the page scrolls down.
 
 const PHONE = { width: 390, height: 844 };
-
-async function expectNoPageScroll(page: Page, what: string) {
-  const { scrollWidth, innerWidth, widest } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    innerWidth: window.innerWidth,
-    // The deepest elements reaching past the window's right edge, to name the culprit.
-    widest: [...document.body.querySelectorAll("*")]
-      .filter((node) => node.getBoundingClientRect().right > window.innerWidth + 0.5)
-      .filter((node) => ![...node.children].some((child) => child.getBoundingClientRect().right > window.innerWidth + 0.5))
-      .slice(0, 5)
-      .map((node) => `${node.tagName.toLowerCase()}.${[...node.classList].join(".")} "${node.textContent?.slice(0, 40)}"`),
-  }));
-  expect(
-    scrollWidth,
-    `${what}: page is ${scrollWidth}px wide in a ${innerWidth}px window: ${widest.join(" | ")}`,
-  ).toBeLessThanOrEqual(innerWidth);
-}
 
 async function expectInsideWindow(selector: Locator, what: string) {
   const box = await selector.boundingBox();

@@ -1,4 +1,4 @@
-import { apiSignIn, expect, seedUser, signInThroughUi, signedOutTest as test } from "./fixtures";
+import { apiSignIn, expect, seedUser, seedWebhook, signInThroughUi, signedOutTest as test } from "./fixtures";
 
 // Where sign-in sends you: back to the page that asked, and never off the site.
 test.describe.configure({ timeout: 120_000 });
@@ -26,6 +26,17 @@ test("a deep link survives sign-in", async ({ page }) => {
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/settings\/tokens\?from=link$/);
   await expect(page.getByRole("heading", { name: "API tokens" })).toBeVisible();
+});
+
+test("a webhook's own page survives sign-in", async ({ page }) => {
+  const user = await seedUser("deep-webhook");
+  const { detailPath } = await seedWebhook(user, { url: "http://127.0.0.1:9/hooks/deep", events: ["document.signed"] });
+
+  await page.goto(detailPath);
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
+  await signInThroughUi(page, user, { navigate: false });
+  await expect(page).toHaveURL(new RegExp(`${detailPath}$`));
+  await expect(page.getByRole("heading", { name: "http://127.0.0.1:9/hooks/deep" })).toBeVisible();
 });
 
 test("a signed-in visitor is sent only to same-site paths, never a 500", async ({ page, context, baseURL }) => {

@@ -36,6 +36,19 @@ export function formatDateTime(ms: number, timeZone: string): string {
   );
 }
 
+const tickFormats = new Map<string, Intl.DateTimeFormat>();
+const dayTickFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** "2 PM", or with the day "Jan 5, 2 PM": a chart axis tick in the viewer's zone (the tooltip gives the full moment). */
+export function formatChartTick(ms: number, timeZone: string, withDay: boolean): string {
+  const options: Intl.DateTimeFormatOptions = withDay
+    ? { month: "short", day: "numeric", hour: "numeric" }
+    : { hour: "numeric", minute: "2-digit" };
+  return cached(withDay ? dayTickFormats : tickFormats, timeZone, options)
+    .format(ms)
+    .replace(/\u202f/g, " ");
+}
+
 /** "2026-01-05T14:03:04.123-08:00": the exact moment in that zone, as ISO 8601 with its offset. */
 export function formatIsoInZone(ms: number, timeZone: string): string {
   const parts = Object.fromEntries(

@@ -3,12 +3,14 @@
 import { Card } from "@/components/ui/card";
 import { useWebhook } from "@/lib/queries/webhooks";
 import { DeliveriesLog } from "./deliveries-log";
+import { DeliveryChart } from "./delivery-chart";
 import { HealthStrip } from "./health-strip";
 import { LoadError } from "./load-error";
 import { WebhookHeader } from "./webhook-header";
 
 /**
- * The webhook detail page: header with actions, 24 h health, live delivery log. The server
+ * The webhook detail page: header with actions, 24 h health, the deliveries chart, live
+ * delivery log. The server
  * render seeds every query, so the page shows data at first paint, then each one polls.
  */
 export function WebhookDetail({ webhookId }: { webhookId: string }) {
@@ -27,6 +29,7 @@ export function WebhookDetail({ webhookId }: { webhookId: string }) {
     <div className="grid grid-cols-1 gap-6">
       <WebhookHeader webhook={webhook} />
       <HealthStrip webhookId={webhook.id} />
+      <DeliveryChart webhookId={webhook.id} />
       <DeliveriesLog webhookId={webhook.id} subscribedEvents={webhook.events} />
     </div>
   );

@@ -6,14 +6,15 @@ import { Badge } from "@/components/ui/badge";
 import { Button, buttonClassName } from "@/components/ui/button";
 import { TableCell, TableRow } from "@/components/ui/table";
 import { TimeText } from "@/components/ui/time-text";
-import type { WebhookView } from "@/lib/webhooks/webhook-view";
+import type { WebhookListItem } from "@/lib/webhooks/list-webhooks";
 import { WebhookDeleteDialog } from "./webhook-delete-dialog";
 import { WebhookEnabledSwitch } from "./webhook-enabled-switch";
 import { WebhookEditDialog } from "./webhook-form-dialog";
+import { WebhookHealthCell } from "./webhook-health-cell";
 
 const MAX_BADGES = 3;
 
-export function WebhookRow({ webhook }: { webhook: WebhookView }) {
+export function WebhookRow({ webhook }: { webhook: WebhookListItem }) {
   // Each row owns its dialogs, so opening one never closes another row's.
   const [isEditOpen, setEditOpen] = useState(false);
   const [isDeleteOpen, setDeleteOpen] = useState(false);
@@ -45,6 +46,9 @@ export function WebhookRow({ webhook }: { webhook: WebhookView }) {
             </Badge>
           ) : null}
         </div>
+      </TableCell>
+      <TableCell>
+        <WebhookHealthCell activity={webhook.activity} />
       </TableCell>
       <TableCell>
         <WebhookEnabledSwitch webhook={webhook} />

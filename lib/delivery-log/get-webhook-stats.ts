@@ -29,6 +29,21 @@ export type WebhookStats = {
 };
 
 /**
+ * A range's buckets ending with the one `now` falls in, and the SQL that puts a rollup row's
+ * minute in its bucket (a literal, not a parameter: Postgres must see the same expression in
+ * SELECT and GROUP BY).
+ */
+export function statsWindow(range: StatsRange, now: number) {
+  const { bucketMs, buckets: count } = STATS_RANGES[range];
+  return {
+    bucketMs,
+    count,
+    windowStart: (Math.floor(now / bucketMs) - (count - 1)) * bucketMs,
+    bucketOf: sql<number>`(minute / ${sql.lit(bucketMs)}) * ${sql.lit(bucketMs)}`,
+  };
+}
+
+/**
  * Deliveries and attempts of one webhook over 24 h (hourly) or 7 days (6-hourly), from the
  * per-minute rollup only: at most 10,080 small rows, grouped by the database, whatever the
  * volume. Undefined when the webhook is not the user's.
@@ -41,10 +56,7 @@ export async function getWebhookStats(
 ): Promise<WebhookStats | undefined> {
   const webhook = await findWebhookRow(userId, webhookId);
   if (!webhook) return undefined;
-  const { bucketMs, buckets: count } = STATS_RANGES[range];
-  const windowStart = (Math.floor(now / bucketMs) - (count - 1)) * bucketMs;
-  // A literal, not a parameter: Postgres must see the same expression in SELECT and GROUP BY.
-  const bucketOf = sql<number>`(minute / ${sql.lit(bucketMs)}) * ${sql.lit(bucketMs)}`;
+  const { bucketMs, count, windowStart, bucketOf } = statsWindow(range, now);
 
   const rows = await getDb()
     .selectFrom("webhook_minute_stats")

@@ -3,7 +3,9 @@
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import type { DeliveryDetail } from "@/lib/delivery-log/get-delivery";
 import type { WebhookHealth } from "@/lib/delivery-log/get-webhook-health";
+import type { WebhookStats } from "@/lib/delivery-log/get-webhook-stats";
 import type { DeliveryPage } from "@/lib/delivery-log/list-deliveries";
+import type { StatsRange } from "@/lib/delivery-log/stats-ranges";
 import { deliveryFiltersToParams, type TDeliveryFilters } from "@/lib/validation/delivery-filters";
 import { fetchJson } from "./fetch-json";
 import { queryKeys } from "./query-keys";
@@ -36,6 +38,16 @@ export function useWebhookHealth(webhookId: string) {
     queryKey: queryKeys.health(webhookId),
     queryFn: () => fetchJson<WebhookHealth>(`/api/webhooks/${encodeURIComponent(webhookId)}/health`),
     refetchInterval: HEALTH_POLL_MS,
+  });
+}
+
+/** The chart: deliveries per bucket over 24 h or 7 days; the last window shown stays while the other loads. */
+export function useWebhookStats(webhookId: string, range: StatsRange) {
+  return useQuery({
+    queryKey: queryKeys.stats(webhookId, range),
+    queryFn: () => fetchJson<WebhookStats>(`/api/webhooks/${encodeURIComponent(webhookId)}/stats?range=${range}`),
+    refetchInterval: HEALTH_POLL_MS,
+    placeholderData: (previous) => previous,
   });
 }
 

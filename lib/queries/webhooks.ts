@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import type { WebhookDetailView } from "@/lib/webhooks/get-webhook-detail";
-import type { WebhookView } from "@/lib/webhooks/webhook-view";
+import type { WebhookListItem } from "@/lib/webhooks/list-webhooks";
 import { fetchJson } from "./fetch-json";
 import { queryKeys } from "./query-keys";
 
@@ -10,11 +10,11 @@ import { queryKeys } from "./query-keys";
 // its notice and the detail header read again now and then, beside every change made here.
 const WEBHOOK_POLL_MS = 5_000;
 
-/** The Webhooks tab: the list and, from the same data, the disabled-webhooks notice. */
+/** The Webhooks tab: the list with its health column and, from the same data, the disabled-webhooks notice. */
 export function useWebhooks() {
   return useQuery({
     queryKey: queryKeys.webhooks(),
-    queryFn: async () => (await fetchJson<{ webhooks: WebhookView[] }>("/api/webhooks")).webhooks,
+    queryFn: async () => (await fetchJson<{ webhooks: WebhookListItem[] }>("/api/webhooks")).webhooks,
     refetchInterval: WEBHOOK_POLL_MS,
   });
 }

@@ -1,4 +1,5 @@
 import { getDb } from "@/db";
+import { getWebhooksActivity, noActivity, type WebhookActivity } from "@/lib/delivery-log/get-webhooks-activity";
 import { nextKeysetCursor } from "@/lib/keyset-cursor";
 import type { TWebhookPageQuery } from "@/lib/validation/webhook-page";
 import { toWebhookDetailView, type WebhookDetailView } from "@/lib/webhooks/get-webhook-detail";
@@ -13,10 +14,13 @@ function selectUserWebhooks(userId: string) {
     .orderBy("id", "desc");
 }
 
-/** The user's webhooks, newest first. */
-export async function listWebhooks(userId: string): Promise<WebhookView[]> {
-  const rows = await selectUserWebhooks(userId).execute();
-  return rows.map(toWebhookView);
+/** A row of the Webhooks tab: the webhook and its health column. */
+export type WebhookListItem = WebhookView & { activity: WebhookActivity };
+
+/** The user's webhooks, newest first, each with its last delivery and 24 h outcomes. */
+export async function listWebhooks(userId: string, now = Date.now()): Promise<WebhookListItem[]> {
+  const [rows, activity] = await Promise.all([selectUserWebhooks(userId).execute(), getWebhooksActivity(userId, now)]);
+  return rows.map((row) => ({ ...toWebhookView(row), activity: activity.get(row.id) ?? noActivity() }));
 }
 
 export type WebhookPage = { rows: WebhookDetailView[]; nextCursor: string | null };

@@ -84,13 +84,15 @@ export type FixtureAttempt = {
 };
 
 let attemptSeq = 0;
+// Per process, so the e2e workers seeding one database never pick the same id.
+const attemptTag = Math.random().toString(36).slice(2, 8);
 
 /** Attempts as the worker logs them; succeeded follows the status (2xx). */
 export async function insertAttempts(attempts: FixtureAttempt[]): Promise<void> {
   const rows = attempts.map((a) => {
     const status = a.status === undefined ? 200 : a.status;
     return {
-      id: `att_fixture${String(++attemptSeq).padStart(8, "0")}`,
+      id: `att_fixture${attemptTag}${String(++attemptSeq).padStart(8, "0")}`,
       delivery_id: a.deliveryId,
       webhook_id: a.webhookId,
       attempt_number: a.attemptNumber ?? 1,

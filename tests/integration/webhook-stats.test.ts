@@ -3,6 +3,7 @@ import { getDb } from "@/db";
 import * as rollupOutcomes from "@/db/migrations/2026-12-05T00-00-00-rollup-outcomes";
 import { getWebhookStats } from "@/lib/delivery-log/get-webhook-stats";
 import { recordEvent } from "@/lib/ingest/record-event";
+import { listWebhooks } from "@/lib/webhooks/list-webhooks";
 import { getSamplePayload } from "@/lib/webhooks/samples";
 import { testDialect } from "../helpers/db-info";
 import { type FixtureDelivery, fixtureId, insertAttempts, insertDeliveries } from "../helpers/deliveries";
@@ -122,6 +123,26 @@ describe(`webhook stats (${testDialect})`, () => {
         fields: { range: "range must be one of 24h, 7d" },
       },
     });
+  });
+
+  it("gives the list's health column for every webhook of the user in one read", async () => {
+    const quiet = await createTestWebhook(userId, { url: "http://127.0.0.1:9/quiet", events: ["document.signed"] });
+    const list = await listWebhooks(userId, NOW);
+    const busy = list.find((webhook) => webhook.id === webhookId)!;
+    // The newest delivery (created 1 h ago) is the one that Failed; 24 h: 5 delivered, 1 failed.
+    expect(busy.activity).toMatchObject({ lastState: "failed", delivered: 5, failed: 1, lastAt: NOW - HOUR + 7_000 });
+    expect(busy.activity.successRate).toBeCloseTo(5 / 6);
+    expect(busy.activity.hourly).toHaveLength(24);
+    expect(busy.activity.hourly[22]).toEqual({ delivered: 3, failed: 1 });
+    expect(busy.activity.hourly[18]).toEqual({ delivered: 2, failed: 0 });
+    expect(list.find((webhook) => webhook.id === quiet.id)!.activity).toMatchObject({
+      lastState: null,
+      successRate: null,
+      delivered: 0,
+    });
+    // Another user's list holds none of it.
+    const other = await createTestUser();
+    expect(await listWebhooks(other.id, NOW)).toEqual([]);
   });
 
   it("is undefined for another user's webhook and for an unknown id", async () => {

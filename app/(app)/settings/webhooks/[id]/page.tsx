@@ -6,6 +6,7 @@ import { Suspense } from "react";
 import { WebhookDetail } from "@/components/webhook-detail/webhook-detail";
 import { requireUser } from "@/lib/auth/session";
 import { getWebhookHealth } from "@/lib/delivery-log/get-webhook-health";
+import { getWebhookStats } from "@/lib/delivery-log/get-webhook-stats";
 import { listDeliveries } from "@/lib/delivery-log/list-deliveries";
 import { queryKeys } from "@/lib/queries/query-keys";
 import { firstPageOf, serverQueryState } from "@/lib/queries/server-state";
@@ -29,18 +30,20 @@ export default async function WebhookDetailPage({
   const webhook = await getWebhookDetail(user.id, id);
   if (!webhook) notFound();
 
-  // The first paint has data: the header, the health and the log's first page for the URL's
+  // The first paint has data: the header, the health, the chart's 24 h and the log's first page for the URL's
   // filters, read as the browser reads them, under the keys its queries then poll.
   const urlParams = new URLSearchParams();
   for (const [key, value] of Object.entries(search)) for (const one of [value ?? []].flat()) urlParams.append(key, one);
   const { filters } = parseDeliveryFilters(urlParams);
-  const [health, page] = await Promise.all([
+  const [health, stats, page] = await Promise.all([
     getWebhookHealth(user.id, webhook.id),
+    getWebhookStats(user.id, webhook.id, "24h"),
     listDeliveries(user.id, webhook.id, { ...filters, cursor: undefined, limit: DELIVERY_PAGE_SIZE_DEFAULT }),
   ]);
   const state = serverQueryState([
     [queryKeys.webhook(webhook.id), webhook],
     [queryKeys.health(webhook.id), health],
+    [queryKeys.stats(webhook.id, "24h"), stats],
     [queryKeys.deliveries(webhook.id, filters), firstPageOf(page)],
   ]);
 
