@@ -108,3 +108,24 @@ export function peakRssMiB(pid: number): number | undefined {
     return undefined;
   }
 }
+
+/**
+ * CPU ms (user + system) used so far by the live processes of a process group, from
+ * /proc/<pid>/stat (in clock ticks of 10 ms, USER_HZ on Linux). For a server started in its
+ * own group (next start and its children).
+ */
+export function processGroupCpuMs(pgid: number): number {
+  let ticks = 0;
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      // Fields after the command name, which is in parentheses and may hold spaces.
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(fields[2]) === pgid) ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // The process exited while the directory was read.
+    }
+  }
+  return ticks * 10;
+}

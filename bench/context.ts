@@ -1,8 +1,14 @@
 import type { Receiver } from "./receiver-client";
 
 /** What every figure gets from bench/run.ts. */
+/** The baselines the throughput figure measures ours against. */
+export const PEERS = ["raw", "graphile", "bullmq"] as const;
+export type Peer = (typeof PEERS)[number];
+
 export type BenchContext = {
   quick: boolean;
+  /** Which baselines the throughput figure runs (--peers=; all by default). */
+  peers: Set<Peer>;
   receiver: Receiver;
   tempDir: string;
   /** When set, worker children run with node --cpu-prof into this directory. */

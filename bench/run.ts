@@ -1,5 +1,5 @@
 // npm run bench [-- --quick] [-- --only=throughput,ingestion,latency,backlog,hang] [-- --cpu-prof]
-//   [-- --build | --no-build] [-- --backlog-sqlite-only]
+//   [-- --build | --no-build] [-- --backlog-sqlite-only] [-- --peers=raw,graphile,bullmq]
 // Measures the delivery engine and ingestion against baselines from the same run on this
 // machine and prints one table (docs/benchmarks.md explains each figure). Not a test: nothing
 // here asserts; a missed target is printed as MISS.
@@ -9,7 +9,7 @@ import path from "node:path";
 import { closeDb } from "@/db";
 import { type BenchDatabase, benchTempDir, createPgDatabase, createSqliteDatabase } from "./bench-db";
 import { ROOT } from "./child";
-import type { BenchContext } from "./context";
+import { type BenchContext, PEERS, type Peer } from "./context";
 import { backlogFigures } from "./figures/backlog";
 import { deliveryThroughputFigures } from "./figures/delivery-throughput";
 import { hangingEndpointFigures } from "./figures/hanging-endpoint";
@@ -29,8 +29,14 @@ function parseArgs(argv: string[]) {
     .split(",") as Figure[] | undefined;
   for (const name of only ?? [])
     if (!FIGURES.includes(name)) throw new Error(`unknown figure "${name}"; use ${FIGURES.join(", ")}`);
+  const peers = argv
+    .find((a) => a.startsWith("--peers="))
+    ?.slice("--peers=".length)
+    .split(",") as Peer[] | undefined;
+  for (const name of peers ?? []) if (!PEERS.includes(name)) throw new Error(`unknown peer "${name}"; use ${PEERS.join(", ")}`);
   return {
     quick,
+    peers: new Set<Peer>(peers ?? PEERS),
     figures: new Set<Figure>(only ?? FIGURES),
     cpuProf: argv.includes("--cpu-prof"),
     /** The big-backlog figure on SQLite only (Postgres's 1M load and drain take the longest). */
@@ -53,6 +59,7 @@ async function main() {
   const started = Date.now();
   const ctx: BenchContext = {
     quick: args.quick,
+    peers: args.peers,
     receiver: await startReceiver(),
     tempDir,
     cpuProfDir: args.cpuProf ? path.join(ROOT, "bench", "profiles") : undefined,
@@ -106,7 +113,7 @@ async function main() {
   try {
     await attempt(
       "throughput",
-      [missingRow("deliveries/s ÷ raw undici / graphile-worker", "≥ 0.70 / 0.60 / 1.15", "")],
+      [missingRow("deliveries/s ÷ raw undici / graphile-worker / BullMQ", "≥ 0.70 / 0.60 / 1.15 / 1.8 / 1.5", "")],
       async () => deliveryThroughputFigures(ctx, await fresh("throughput")),
     );
     await attempt("latency", [missingRow("event → first attempt p50 / p99", "≤ 5 / 25 ms", "")], async () =>
@@ -129,6 +136,11 @@ async function main() {
     `\ndocuhooks bench${args.quick ? " --quick" : ""}, ${new Date().toISOString()}, ${((Date.now() - started) / 1000).toFixed(0)} s, ${os.cpus().length} CPUs, load average ${loadAtStart.toFixed(2)} at start, ${loadAtEnd.toFixed(2)} at end\n`,
   );
   console.log(renderTable(rows));
+  if (args.quick) {
+    console.log(
+      "\nQuick run: smaller sizes and one run per side (e.g. 3,000 deliveries where a full run drains 20,000 three times); the peers get the same settings as in a full run. Its ratios are NOT comparable with a full run's: set-up and warm-up weigh more in short runs, and not equally on every side.",
+    );
+  }
   if (Math.max(loadAtStart, loadAtEnd) > os.cpus().length * 0.75) {
     console.log(
       `\nNote: other work was running on this machine (load average above ${(os.cpus().length * 0.75).toFixed(1)}): wall-clock rates are depressed and noisy; the CPU µs per delivery in the log are the steadier comparison.`,

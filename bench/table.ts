@@ -7,6 +7,11 @@ export type Row = {
   baseline: string;
   /** Shown as the ratio column; undefined for figures that are not ratios (e.g. RSS). */
   ratio?: number;
+  /**
+   * CPU µs per delivery (or request) in each side's measured process, beside the wall-clock
+   * ratio: the steadier figure when other work shares the machine.
+   */
+  cpuUs?: { ours: number; baseline?: number };
   target: string;
   pass: boolean | undefined;
   note?: string;
@@ -28,6 +33,11 @@ export function best(elapsedMs: number[]): number {
   return Math.min(...elapsedMs);
 }
 
+/** CPU µs per delivery from the CPU ms a process spent on `n` of them. */
+export function cpuUs(cpuMs: number, n: number): number {
+  return Math.round((cpuMs * 1000) / n);
+}
+
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
@@ -46,12 +56,13 @@ export function missingRow(figure: string, target: string, reason: string): Row 
 }
 
 export function renderTable(rows: Row[]): string {
-  const header = ["figure", "ours", "baseline", "ratio", "target", "result"];
+  const header = ["figure", "ours", "baseline", "ratio", "CPU µs ours / baseline", "target", "result"];
   const cells = rows.map((row) => [
     row.figure,
     row.ours,
     row.baseline,
     row.ratio === undefined ? "" : row.ratio.toFixed(2),
+    row.cpuUs === undefined ? "" : `${row.cpuUs.ours} / ${row.cpuUs.baseline ?? "-"}`,
     row.target,
     row.pass === undefined ? "n/a" : row.pass ? "pass" : "MISS",
   ]);

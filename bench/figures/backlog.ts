@@ -12,7 +12,7 @@ import {
 import type { BenchContext } from "../context";
 import { startOursWorker } from "../ours";
 import { arrivalsOn } from "../receiver-client";
-import { fmtRate, type Row, rate } from "../table";
+import { cpuUs, fmtRate, type Row, rate } from "../table";
 
 const ENDPOINTS = 10;
 const SMALL = 10_000;
@@ -50,14 +50,18 @@ async function backlogOn(ctx: BenchContext, db: BenchDatabase): Promise<Row[]> {
   const worker = await startOursWorker(ctx, db);
   try {
     await worker.drain({ prefix: "/wh", count: 100 * ENDPOINTS, webhookIds }, () => fillOutbox(userId, 100));
+    const smallCpuBefore = await worker.cpuMs();
     const smallMs = await worker.drain({ prefix: "/wh", count: SMALL, webhookIds }, () => fillOutbox(userId, SMALL / ENDPOINTS));
     ctx.log(
       `backlog on ${label}: ${SMALL.toLocaleString("en-US")} pending drained at ${fmtRate(rate(SMALL, smallMs))}; filling ${big.toLocaleString("en-US")}`,
     );
+    const smallCpuMs = (await worker.cpuMs()) - smallCpuBefore;
     const fillStarted = performance.now();
     await fillOutbox(userId, big / ENDPOINTS);
     ctx.log(`  filled in ${((performance.now() - fillStarted) / 1000).toFixed(1)} s; draining`);
+    const bigCpuBefore = await worker.cpuMs();
     const bigRun = await drainWithProgress(ctx, () => worker.child.send("wake"), big, webhookIds);
+    const bigCpuMs = (await worker.cpuMs()) - bigCpuBefore;
     const peak = worker.peakRssMiB() ?? NaN;
     const small = rate(SMALL, smallMs);
     const large = rate(big, bigRun.elapsedMs);
@@ -71,6 +75,7 @@ async function backlogOn(ctx: BenchContext, db: BenchDatabase): Promise<Row[]> {
         ours: fmtRate(large),
         baseline: fmtRate(small),
         ratio: large / small,
+        cpuUs: { ours: cpuUs(bigCpuMs, big), baseline: cpuUs(smallCpuMs, SMALL) },
         target: "≥ 0.90",
         pass: large / small >= 0.9,
         note: `${label} ${bigLabel} run: first tenth ${fmtRate(bigRun.first)}, last tenth ${fmtRate(bigRun.last)}`,

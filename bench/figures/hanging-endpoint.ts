@@ -4,7 +4,7 @@
 import type { BenchDatabase } from "../bench-db";
 import type { BenchContext } from "../context";
 import { timeOursDrains } from "../ours";
-import { best, fmtRate, type Row, rate } from "../table";
+import { best, cpuUs, fmtRate, median, type Row, rate } from "../table";
 
 const HEALTHY = 8;
 
@@ -34,6 +34,7 @@ export async function hangingEndpointFigures(
       ours: fmtRate(hung),
       baseline: fmtRate(base),
       ratio: hung / base,
+      cpuUs: { ours: cpuUs(median(withRun.cpuMs), n), baseline: cpuUs(median(withoutRun.cpuMs), n) },
       target: "≥ 0.90",
       pass: hung / base >= 0.9,
     });

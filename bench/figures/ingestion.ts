@@ -9,17 +9,17 @@ import { Pool } from "undici";
 import { getDb } from "@/db";
 import { createApiToken } from "@/lib/tokens/create-api-token";
 import { type BenchDatabase, clearOutbox, seedUserWithWebhooks, switchDatabase } from "../bench-db";
-import { ROOT } from "../child";
+import { processGroupCpuMs, ROOT } from "../child";
 import type { BenchContext } from "../context";
 import { benchDocument } from "../fixtures";
-import { fmtRate, type Row } from "../table";
+import { cpuUs, fmtRate, type Row } from "../table";
 
 const PORT = Number(process.env.BENCH_NEXT_PORT ?? 3300);
 const APP_DIR = path.resolve(process.env.BENCH_APP_DIR ?? ROOT);
 const FAN_OUT = 10;
 const CONCURRENCY = 32;
 
-type Server = { origin: string; stop(): Promise<void> };
+type Server = { origin: string; stop(): Promise<void>; cpuMs(): number };
 
 /**
  * `next start` on PORT against the database, optionally after `next build`, in APP_DIR.
@@ -87,19 +87,21 @@ async function startServer(ctx: BenchContext, db: BenchDatabase, build: boolean)
     if (Date.now() > deadline) throw new Error("next start did not answer within 15 min");
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  return { origin, stop };
+  return { origin, stop, cpuMs: () => processGroupCpuMs(proc.pid!) };
 }
 
-type Load = { ok: number; errors: number; statuses: Record<number, number>; perSecond: number };
+type Load = { ok: number; errors: number; statuses: Record<number, number>; perSecond: number; serverCpuMs: number };
 
 /** CONCURRENCY lanes each sending back to back for `seconds`; counts the expected answers. */
 async function drive(
+  server: Server,
   pool: Pool,
   seconds: number,
   expect: number,
   options: { method: "GET" | "POST"; path: string; headers?: Record<string, string>; body?: string },
 ): Promise<Load> {
-  const load: Load = { ok: 0, errors: 0, statuses: {}, perSecond: 0 };
+  const load: Load = { ok: 0, errors: 0, statuses: {}, perSecond: 0, serverCpuMs: 0 };
+  const cpuBefore = server.cpuMs();
   const started = performance.now();
   const until = started + seconds * 1000;
   const lane = async () => {
@@ -115,6 +117,7 @@ async function drive(
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, lane));
   load.perSecond = (load.ok / (performance.now() - started)) * 1000;
+  load.serverCpuMs = server.cpuMs() - cpuBefore;
   return load;
 }
 
@@ -137,18 +140,24 @@ async function ingestionOn(ctx: BenchContext, db: BenchDatabase, build: boolean)
     };
     const health = { method: "GET" as const, path: "/api/health" };
     // Warm both routes (module loading, JIT), then alternate measured rounds.
-    await drive(pool, 1, 200, health);
-    const warm = await drive(pool, 1, 202, events);
+    await drive(server, pool, 1, 200, health);
+    const warm = await drive(server, pool, 1, 202, events);
     if (warm.ok === 0) throw new Error(`POST /api/v1/events never answered 202: ${JSON.stringify(warm.statuses)}`);
     const seconds = ctx.quick ? 2 : 4;
     const rounds = ctx.quick ? 1 : 2;
     const h: Load[] = [];
     const e: Load[] = [];
     for (let round = 0; round < rounds; round++) {
-      h.push(await drive(pool, seconds, 200, health));
-      e.push(await drive(pool, seconds, 202, events));
+      h.push(await drive(server, pool, seconds, 200, health));
+      e.push(await drive(server, pool, seconds, 202, events));
     }
     const mean = (loads: Load[]) => loads.reduce((sum, l) => sum + l.perSecond, 0) / loads.length;
+    /** The server's CPU per answered request over all rounds of one route. */
+    const cpuPerRequest = (loads: Load[]) =>
+      cpuUs(
+        loads.reduce((sum, l) => sum + l.serverCpuMs, 0),
+        loads.reduce((sum, l) => sum + l.ok, 0),
+      );
     const trivial = mean(h);
     const ingest = mean(e);
     const errors = [...h, ...e].reduce((sum, l) => sum + l.errors, 0);
@@ -165,6 +174,7 @@ async function ingestionOn(ctx: BenchContext, db: BenchDatabase, build: boolean)
       ours: `${fmtRate(ingest)} events`,
       baseline: fmtRate(trivial),
       ratio: ingest / trivial,
+      cpuUs: { ours: cpuPerRequest(e), baseline: cpuPerRequest(h) },
       target: "≥ 0.60",
       pass: ingest / trivial >= 0.6,
       note: errors
