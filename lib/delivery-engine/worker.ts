@@ -8,6 +8,7 @@ import { type ClaimedDelivery, claimDueDeliveries } from "@/lib/delivery-engine/
 import { EndpointRateLimits } from "@/lib/delivery-engine/rate-limits";
 import { isSuccessStatus, nextStep, nextStepAfterManual } from "@/lib/delivery-engine/retry-policy";
 import { type RequestTarget, requestTarget, type SendResult, sendRequest } from "@/lib/delivery-engine/send-request";
+import { StalledEndpointDeferrals } from "@/lib/delivery-engine/stalled-endpoints";
 import { type DeliveryListener, listenForDeliveries, onNewDeliveries } from "@/lib/delivery-engine/wake";
 import { ResultBuffer } from "@/lib/delivery-engine/write-results";
 import { newId } from "@/lib/ids";
@@ -27,6 +28,8 @@ export type DeliveryWorkerOptions = {
   pollIntervalMs?: number;
   /** Tests and the benchmark may pass their own dispatcher; the SSRF-safe one otherwise. */
   dispatcher?: Dispatcher;
+  /** How long a stalled endpoint's surplus rows stay away: doubling from initialMs to maxMs. */
+  stalledDeferMs?: { initialMs: number; maxMs: number };
 };
 
 export type DeliveryWorkerStats = { claimed: number; attempts: number; delivered: number; failed: number; cancelled: number };
@@ -43,6 +46,8 @@ const LEASE_MARGIN_MS = 1_000;
 const BUSY_ENDPOINT_DEFER_MS = 1_000;
 /** An endpoint at its cap with no answer for this long is treated as stalled (hanging). */
 const STALLED_AFTER_MS = 500;
+/** The longest a stalled endpoint's surplus rows stay away before they are claimed again. */
+const STALLED_DEFER_MAX_MS = 60_000;
 
 /** `admitted`: the webhook's rate limit has let it through (always, for a webhook without one). */
 type Job = ClaimedDelivery & { target: RequestTarget; admitted?: boolean };
@@ -67,6 +72,7 @@ class DeliveryEngine {
   private ownDispatcher: Dispatcher | undefined;
   private readonly results: ResultBuffer;
   private readonly rateLimits: EndpointRateLimits<Job>;
+  private readonly stalled: StalledEndpointDeferrals;
 
   private running = false;
   /**
@@ -98,6 +104,11 @@ class DeliveryEngine {
     this.pollIntervalMs = Math.max(10, options.pollIntervalMs ?? deliveryConfig.pollIntervalMs());
     this.timeoutMs = deliveryConfig.timeoutMs();
     this.leaseMs = Math.max(deliveryConfig.leaseMs(), this.timeoutMs + 2 * LEASE_MARGIN_MS);
+    const deferMs = options.stalledDeferMs ?? {
+      initialMs: Math.max(BUSY_ENDPOINT_DEFER_MS, this.timeoutMs / 2),
+      maxMs: STALLED_DEFER_MAX_MS,
+    };
+    this.stalled = new StalledEndpointDeferrals(deferMs.initialMs, deferMs.maxMs);
     // The shared pool has as many connections per origin as the configured cap; a worker with
     // a cap of its own gets a pool to match (and closes it when it stops).
     if (options.dispatcher) this.dispatcher = options.dispatcher;
@@ -233,7 +244,8 @@ class DeliveryEngine {
       // table for a while, so they don't crowd out the healthy endpoints' share of the worker.
       const now = Date.now();
       const isStalled = now - endpoint.progressAt > STALLED_AFTER_MS;
-      const deferUntil = now + (isStalled ? Math.max(BUSY_ENDPOINT_DEFER_MS, this.timeoutMs / 2) : BUSY_ENDPOINT_DEFER_MS);
+      if (!isStalled) this.stalled.reset(job.target.origin);
+      const deferUntil = isStalled ? this.stalled.deferUntil(job.target.origin, now) : now + BUSY_ENDPOINT_DEFER_MS;
       const queueLimit = isStalled ? this.perEndpoint : 2 * this.batchSize;
       // A queue that grew while the endpoint still looked busy is cut back once it stalls.
       while (endpoint.waiting.length > queueLimit) this.release(endpoint.waiting.pop()!, deferUntil);
@@ -305,7 +317,11 @@ class DeliveryEngine {
   ): void {
     this.inFlight--;
     endpoint.active--;
-    endpoint.progressAt = Date.now();
+    // A timeout is no sign of life: an endpoint whose requests only time out stays stalled.
+    if (!sent.result.isTimeout) {
+      endpoint.progressAt = Date.now();
+      this.stalled.reset(job.target.origin);
+    }
     this.record(job, sent);
 
     // The freed slot goes to this endpoint's waiting rows first (begin() may hand a row back
