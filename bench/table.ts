@@ -66,9 +66,14 @@ export function renderTable(rows: Row[]): string {
     row.target,
     row.pass === undefined ? "n/a" : row.pass ? "pass" : "MISS",
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
-  const line = (values: string[]) => `| ${values.map((v, i) => v.padEnd(widths[i])).join(" | ")} |`;
-  const out = [line(header), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...cells.map(line)];
+  const out = [markdownTable(header, cells)];
   const notes = rows.filter((row) => row.note).map((row) => `- ${row.figure}: ${row.note}`);
   return [...out, ...(notes.length ? ["", ...notes] : [])].join("\n");
+}
+
+/** Rows of cells as an aligned Markdown table (the soak's table too). */
+export function markdownTable(header: string[], cells: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+  const line = (values: string[]) => `| ${values.map((v, i) => v.padEnd(widths[i])).join(" | ")} |`;
+  return [line(header), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...cells.map(line)].join("\n");
 }

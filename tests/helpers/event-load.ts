@@ -20,6 +20,8 @@ export type EventLoad = {
   answers: LoadAnswer[];
   /** Event ids answered 2xx. */
   accepted(): string[];
+  /** Requests sent and not yet answered. */
+  inFlight(): number;
   /** Stops sending and waits for the answers still outstanding. */
   stop(): Promise<void>;
 };
@@ -76,6 +78,7 @@ export function startEventLoad({
   return {
     answers,
     accepted: () => answers.filter((a) => a.status >= 200 && a.status < 300 && a.eventId).map((a) => a.eventId!),
+    inFlight: () => outstanding.size,
     async stop() {
       clearInterval(timer);
       await Promise.all(outstanding);
