@@ -12,7 +12,9 @@ import { freePort } from "./free-port";
 // they are missing, so such a test fails loudly rather than being skipped.
 
 const run = promisify(execFile);
-const repoRoot = path.resolve(import.meta.dirname, "..", "..");
+// Every runner that uses this (vitest, Playwright, npm run soak) starts in the repository root;
+// no import.meta, so Playwright can load it as it loads the other helpers.
+const repoRoot = process.cwd();
 
 export type ThrowawayPostgres = {
   /** postgres://postgres@127.0.0.1:<port>/postgres */
