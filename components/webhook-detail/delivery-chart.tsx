@@ -151,11 +151,12 @@ function Chart({ stats, timeZone }: { stats: WebhookStats; timeZone: string }) {
           <YAxis
             yAxisId="ms"
             orientation="right"
-            tickFormatter={(ms: number) => formatDuration(ms)}
+            // A no-break space: the axis would wrap "600 ms" onto two lines.
+            tickFormatter={(ms: number) => formatDuration(ms).replace(" ", "\u00a0")}
             tick={{ fontSize: 11, fill: "#525252" }}
             tickLine={false}
             axisLine={false}
-            width={52}
+            width={56}
           />
           <Tooltip
             cursor={{ fill: "#f5f5f5" }}

@@ -60,7 +60,7 @@ export function WebhookHealthCell({ activity }: { activity: WebhookActivity }) {
       <div className="flex items-center gap-2">
         <Sparkline hourly={activity.hourly} label={summary} />
         <span className="whitespace-nowrap text-xs tabular-nums text-neutral-700" title={`${summary} (Delivered ÷ finished)`}>
-          {formatPercent(activity.successRate)} <span className="text-neutral-600">· 24 h</span>
+          {finished > 0 ? formatPercent(activity.successRate) : "none finished"} <span className="text-neutral-600">· 24 h</span>
         </span>
       </div>
     </div>

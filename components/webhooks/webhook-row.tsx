@@ -31,6 +31,9 @@ export function WebhookRow({ webhook }: { webhook: WebhookListItem }) {
         >
           {webhook.url}
         </Link>
+        <p className="mt-1 text-xs text-neutral-600">
+          Created <TimeText ms={webhook.createdAt} />
+        </p>
         {!webhook.enabled && webhook.disabledReason ? (
           <p className="mt-1 text-xs text-amber-700">{webhook.disabledReason}</p>
         ) : null}
@@ -52,9 +55,6 @@ export function WebhookRow({ webhook }: { webhook: WebhookListItem }) {
       </TableCell>
       <TableCell>
         <WebhookEnabledSwitch webhook={webhook} />
-      </TableCell>
-      <TableCell className="whitespace-nowrap text-neutral-500">
-        <TimeText ms={webhook.createdAt} />
       </TableCell>
       <TableCell className="text-right">
         <div className="flex justify-end gap-1">

@@ -34,7 +34,7 @@ function LoadingRows() {
     <TableBody aria-busy="true">
       {[0, 1, 2].map((i) => (
         <TableRow key={i}>
-          {[0, 1, 2, 3, 4, 5].map((j) => (
+          {[0, 1, 2, 3, 4].map((j) => (
             <TableCell key={j}>
               <div className="h-4 animate-pulse rounded bg-neutral-100" />
             </TableCell>
@@ -75,7 +75,6 @@ export function WebhooksTable({ onCreate }: { onCreate: () => void }) {
             <TableHead>Events</TableHead>
             <TableHead>Health</TableHead>
             <TableHead>Enabled</TableHead>
-            <TableHead>Created</TableHead>
             <TableHead className="text-right">
               <span className="sr-only">Actions</span>
             </TableHead>
