@@ -8,12 +8,16 @@ import { type ReceivedRequest, type Receiver, startReceiver } from "../helpers/r
 import { recordManyEvents } from "../helpers/record-many";
 import { createTestUser } from "../helpers/users";
 
-// A webhook's own rate limit, set in its form: an endpoint limited to 50 a second receives 50
-// a second (within 10%) while another webhook of the same user runs at the worker's full
-// speed, and two workers together keep to the one limit.
+// A webhook's own rate limit, set in its form: an endpoint limited to 50 a second is never
+// sent more than that, by two workers together, while another webhook of the same user runs at
+// the worker's full speed. How close to 50 it runs (within 10%) is a benchmark figure
+// (`npm run bench`, "rate-limited endpoint"): a loaded machine's late arrivals can only
+// lengthen the run, so this test bounds it from below exactly and from above loosely.
 
 const LIMIT = 50;
 const EVENTS = 200;
+/** Tokens the shared bucket holds when the first worker comes: two tenths of a second's worth. */
+const BURST = 10;
 
 let receiver: Receiver;
 const workers: DeliveryWorker[] = [];
@@ -26,14 +30,6 @@ afterAll(async () => {
   await Promise.all(workers.map((worker) => worker.stop()));
   await receiver.close();
 });
-
-/** Arrivals a second between the 11th and the last request: the steady rate, after the first chunk. */
-function steadyRate(requests: ReceivedRequest[]): number {
-  const times = requests.map((request) => request.arrivedAt).sort((a, b) => a - b);
-  const from = times[10];
-  const to = times[times.length - 1];
-  return ((times.length - 11) * 1000) / (to - from);
-}
 
 describe(`per-webhook rate limit (${testDialect})`, () => {
   it("is a field of the form: stored, shown, changed, and refused when it is not a whole number from 1", async () => {
@@ -60,7 +56,7 @@ describe(`per-webhook rate limit (${testDialect})`, () => {
   });
 
   it(`holds a limited endpoint to ${LIMIT}/s across two workers while another runs at full speed`, {
-    timeout: 40_000,
+    timeout: 60_000,
   }, async () => {
     const user = await createTestUser();
     const events = ["document.signed"];
@@ -73,15 +69,19 @@ describe(`per-webhook rate limit (${testDialect})`, () => {
     expect(limited.ok && free.ok).toBe(true);
 
     await recordManyEvents(user.id, "DOCUMENT_SIGNED", EVENTS);
+    const startedAt = Date.now();
     workers.push(startDeliveryWorker({ pollIntervalMs: 50 }), startDeliveryWorker({ pollIntervalMs: 50 }));
 
     const isLimited = (request: ReceivedRequest) => request.path === "/limited";
-    const freeRequests = await receiver.waitFor(EVENTS, (request) => request.path === "/free", 20_000);
-    const limitedRequests = await receiver.waitFor(EVENTS, isLimited, 20_000);
+    const freeRequests = await receiver.waitFor(EVENTS, (request) => request.path === "/free", 30_000);
+    const limitedRequests = await receiver.waitFor(EVENTS, isLimited, 30_000);
 
-    const rate = steadyRate(limitedRequests);
-    expect(rate).toBeGreaterThan(LIMIT * 0.9);
-    expect(rate).toBeLessThan(LIMIT * 1.1);
+    // No faster than the limit: past the first burst, one delivery per 1/50 s at the most.
+    const lastAt = Math.max(...limitedRequests.map((request) => request.arrivedAt));
+    const minimumMs = ((EVENTS - BURST) * 1000) / LIMIT;
+    expect(lastAt - startedAt).toBeGreaterThanOrEqual(minimumMs);
+    // And not held back far below it (the bound only catches a limiter that stalls).
+    expect(lastAt - startedAt).toBeLessThan(2 * minimumMs);
     // The unlimited webhook was not held back behind the limited one: all of it arrived while
     // the limited one had sent at most half of its rows.
     const freeDoneAt = Math.max(...freeRequests.map((request) => request.arrivedAt));
