@@ -12,6 +12,8 @@ export type DialectName = "sqlite" | "postgres";
 
 type Handle = {
   db: Db;
+  /** Postgres: the delivery engine's own pool, opened on first use (see getEngineDb). */
+  engineDb?: Db;
   dialect: DialectName;
   url: string;
   sqlite?: import("better-sqlite3").Database;
@@ -64,6 +66,10 @@ function openSqlite(file: string): Handle {
 }
 
 function openPostgres(url: string): Handle {
+  return { db: openPostgresPool(url, Number(process.env.PG_POOL_MAX ?? 10)), dialect: "postgres", url };
+}
+
+function openPostgresPool(url: string, max: number): Db {
   const pg = require("pg") as typeof import("pg");
   // bigint columns hold unix-ms times: well inside Number's exact range.
   pg.types.setTypeParser(20, (value: string) => Number(value));
@@ -74,7 +80,7 @@ function openPostgres(url: string): Handle {
   const statementTimeout = msFromEnv("PG_STATEMENT_TIMEOUT_MS", 30_000);
   const pool = new pg.Pool({
     connectionString: url,
-    max: Number(process.env.PG_POOL_MAX ?? 10),
+    max,
     connectionTimeoutMillis: msFromEnv("PG_CONNECT_TIMEOUT_MS", 5_000),
     statement_timeout: statementTimeout || undefined,
     query_timeout: statementTimeout ? statementTimeout + 5_000 : undefined,
@@ -91,8 +97,7 @@ function openPostgres(url: string): Handle {
   // middle of a transaction would emit 'error' unheard and end the process. The same error
   // rejects the query that was running, which is where it is handled.
   pool.on("connect", (client) => client.on("error", () => {}));
-  const db = new Kysely<Database>({ dialect: new AvailabilityReportingPostgresDialect({ pool }) });
-  return { db, dialect: "postgres", url };
+  return new Kysely<Database>({ dialect: new AvailabilityReportingPostgresDialect({ pool }) });
 }
 
 function handle(): Handle {
@@ -115,6 +120,18 @@ export function getDb(): Db {
   return handle().db;
 }
 
+/**
+ * The delivery engine's Kysely instance: on Postgres a pool of its own (PG_ENGINE_POOL_MAX,
+ * 4), so a worker's claims and result writes never keep ingestion and pages waiting for a
+ * connection, nor they the worker; on SQLite the one connection of getDb().
+ */
+export function getEngineDb(): Db {
+  const current = handle();
+  if (current.dialect !== "postgres") return current.db;
+  current.engineDb ??= openPostgresPool(current.url, Number(process.env.PG_ENGINE_POOL_MAX ?? 4));
+  return current.engineDb;
+}
+
 export function getDialect(): DialectName {
   return handle().dialect;
 }
@@ -131,7 +148,7 @@ export function getSqliteDatabase(): import("better-sqlite3").Database | undefin
 export async function closeDb(): Promise<void> {
   const current = globalHandle.__docuhooksDb;
   globalHandle.__docuhooksDb = undefined;
-  if (current) await current.db.destroy();
+  if (current) await Promise.all([current.db.destroy(), current.engineDb?.destroy()]);
 }
 
 export async function migrateToLatest(db: Db = getDb()): Promise<void> {

@@ -1,6 +1,6 @@
 import type BetterSqlite3 from "better-sqlite3";
 import { sql } from "kysely";
-import { getDb, getDialect, getSqliteDatabase } from "@/db";
+import { getDb, getDialect, getEngineDb, getSqliteDatabase } from "@/db";
 import { CANCELLED_STATUS_SQL } from "@/lib/delivery-engine/cancelled-status";
 
 // Claims due deliveries in one batch with a lease (locked_until): the rows ARE the queue
@@ -125,7 +125,7 @@ async function claimPostgres(limit: number, leaseUntil: number, now: number): Pr
     from claimed c
     join events e on e.id = c.event_id
     left join webhooks w on w.id = c.webhook_id
-  `.execute(getDb());
+  `.execute(getEngineDb());
   return rows;
 }
 

@@ -1,5 +1,5 @@
 import { CompiledQuery, type Transaction } from "kysely";
-import { getDb, getDialect } from "@/db";
+import { getDialect, getEngineDb } from "@/db";
 import type { Database, DeliveryAttempt, DeliveryStatus } from "@/db/types";
 import { isDatabaseUnavailable, noteDatabaseAvailable, noteDatabaseUnavailable } from "@/db/unavailable";
 import { Backoff } from "@/lib/delivery-engine/backoff";
@@ -106,7 +106,7 @@ export async function writeResults(group: ResultGroup, now = Date.now()): Promis
   // The rows of a `v` table (WITH v(columns) AS (VALUES ...)) joined to deliveries by id, and
   // only while the lease is still ours: a row another worker claimed since is left alone.
   const mine = "deliveries.id = v.id and deliveries.locked_until = v.lease";
-  await getDb()
+  await getEngineDb()
     .transaction()
     .execute(async (trx) => {
       // No wait for the WAL flush: a result lost in a server crash leaves its lease to lapse
