@@ -39,6 +39,35 @@ test("the create form fits the screen, groups its events and shows server errors
   await expect(field).toBeInViewport();
 });
 
+test("Create and Edit show their submit, Secret and Enabled without scrolling at 1280×800", async ({ page, user }) => {
+  await seedWebhook(user, { url: "http://127.0.0.1:9/hooks/fits", events: ["document.signed"] });
+  await page.goto("/settings/webhooks");
+  for (const [open, name, submit] of [
+    [page.getByRole("button", { name: "Create Webhook" }).first(), "Create Webhook", "Create Webhook"],
+    [page.getByRole("button", { name: "Edit", exact: true }), "Edit webhook", "Save changes"],
+  ] as const) {
+    await open.click();
+    const dialog = page.getByRole("dialog", { name });
+    await expect(dialog).toBeVisible();
+    // In the window and not covered (the sticky footer), with the dialog unscrolled.
+    expect(await dialog.evaluate((node) => node.scrollTop)).toBe(0);
+    for (const control of [
+      dialog.getByRole("button", { name: submit }),
+      dialog.getByLabel("Secret", { exact: true }),
+      dialog.getByRole("switch", { name: "Enabled" }),
+    ]) {
+      await expect(control).toBeInViewport({ ratio: 1 });
+      await control.click({ trial: true, timeout: 2000 });
+    }
+    await dialog.getByRole("switch", { name: "Enabled" }).press("Space");
+    await expect(dialog.getByRole("switch", { name: "Enabled" })).not.toBeChecked();
+    await dialog.getByRole("switch", { name: "Enabled" }).press("Space");
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    // Toggled twice, the form is as it was: Cancel closes without asking.
+    await expect(dialog).toBeHidden();
+  }
+});
+
 test("a dirty form asks before it is discarded: Escape, a click outside, Cancel", async ({ page }) => {
   await page.goto("/settings/webhooks");
   const open = page.getByRole("button", { name: "Create Webhook" });

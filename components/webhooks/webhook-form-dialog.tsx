@@ -290,22 +290,31 @@ function WebhookForm({
           error={errors.rateLimitPerSecond?.message}
           {...form.register("rateLimitPerSecond", { setValueAs: rateLimitFromText })}
         />
-        <Controller
-          control={form.control}
-          name="enabled"
-          render={({ field }) => (
-            <div className="flex items-center justify-between gap-4 rounded-md border border-neutral-200 p-3">
-              <div className="grid gap-1">
-                <Label htmlFor="enabled">Enabled</Label>
-                <p className="text-xs text-neutral-500">A disabled webhook keeps its settings but receives nothing.</p>
-              </div>
-              <Switch id="enabled" checked={field.value ?? true} onCheckedChange={field.onChange} />
-            </div>
-          )}
-        />
         <FieldError id="webhook-form-error" message={errors.root?.message ?? errors.enabled?.message} />
-        {/* Stays in view while the long event list scrolls. */}
+        {/* Stays in view while the long event list scrolls, with Enabled in it: at 1280×800
+            the switch is never below the fold. */}
         <DialogFooter className="sticky -bottom-6 -mx-6 -mb-6 border-t border-neutral-200 bg-white px-6 py-4">
+          <Controller
+            control={form.control}
+            name="enabled"
+            render={({ field }) => (
+              <div
+                className="flex items-center gap-2 sm:mr-auto"
+                title="A disabled webhook keeps its settings but receives nothing."
+              >
+                <Switch
+                  id="enabled"
+                  checked={field.value ?? true}
+                  onCheckedChange={field.onChange}
+                  aria-describedby="enabled-hint"
+                />
+                <Label htmlFor="enabled">Enabled</Label>
+                <span id="enabled-hint" className="sr-only">
+                  A disabled webhook keeps its settings but receives nothing.
+                </span>
+              </div>
+            )}
+          />
           <DialogClose asChild>
             <Button variant="outline">Cancel</Button>
           </DialogClose>
