@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { CHROMIUM_LAUNCH_OPTIONS } from "./e2e/chromium";
 import type { E2EOptions } from "./e2e/fixtures";
 
 // End-to-end tests in Debian's chromium against `next start` (built by scripts/test.sh).
@@ -35,19 +36,7 @@ export default defineConfig<E2EOptions>({
   retries: 0,
   use: {
     trace: "retain-on-failure",
-    launchOptions: {
-      executablePath: "/usr/bin/chromium",
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    },
+    launchOptions: CHROMIUM_LAUNCH_OPTIONS,
   },
   projects: servers.map((server) => ({
     name: server.name,

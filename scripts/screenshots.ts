@@ -8,6 +8,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "@playwright/test";
+import { CHROMIUM_LAUNCH_OPTIONS } from "../e2e/chromium";
 
 const root = path.resolve(import.meta.dirname, "..");
 const outDir = path.join(root, "docs/screenshots");
@@ -19,16 +20,6 @@ process.env.WEBHOOK_ALLOW_PRIVATE = "1";
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 const PASSWORD = "correct horse battery staple";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -160,7 +151,7 @@ async function main() {
       return rows.length >= 2 ? rows : undefined;
     }, "the two live deliveries");
 
-    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+    browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
     const detail = `/settings/webhooks/${mainId}`;
 
     console.log("signed out, 1280×800");
