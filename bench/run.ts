@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --only=throughput,ingestion,latency,backlog,hang] [-- --cpu-prof]
+// npm run bench [-- --quick] [-- --only=throughput,ingestion,latency,backlog,hang,ratelimit] [-- --cpu-prof]
 //   [-- --build | --no-build] [-- --backlog-sqlite-only] [-- --peers=raw,graphile,bullmq]
 // Measures the delivery engine and ingestion against baselines from the same run on this
 // machine and prints one table (docs/benchmarks.md explains each figure). Not a test: nothing
@@ -15,10 +15,11 @@ import { deliveryThroughputFigures } from "./figures/delivery-throughput";
 import { hangingEndpointFigures } from "./figures/hanging-endpoint";
 import { ingestionFigures } from "./figures/ingestion";
 import { latencyFigures } from "./figures/latency";
+import { rateLimitFigures } from "./figures/rate-limit";
 import { startReceiver } from "./receiver-client";
 import { missingRow, type Row, renderTable } from "./table";
 
-const FIGURES = ["throughput", "ingestion", "latency", "backlog", "hang"] as const;
+const FIGURES = ["throughput", "ingestion", "latency", "backlog", "hang", "ratelimit"] as const;
 type Figure = (typeof FIGURES)[number];
 
 function parseArgs(argv: string[]) {
@@ -121,6 +122,9 @@ async function main() {
     );
     await attempt("hang", [missingRow("healthy endpoints' deliveries/s, one hanging ÷ none", "≥ 0.90", "")], async () =>
       hangingEndpointFigures(ctx, await fresh("hang")),
+    );
+    await attempt("ratelimit", [missingRow("endpoint limited to 50/s, received ÷ its limit", "0.90–1.10", "")], async () =>
+      rateLimitFigures(ctx, await fresh("ratelimit")),
     );
     await attempt("ingestion", [missingRow("ingestion, fan-out to 10 ÷ trivial route", "≥ 0.60", "")], async () =>
       ingestionFigures(ctx, await fresh("ingest"), args.build),

@@ -10,6 +10,8 @@ import { type Bucket, takeTokens } from "@/lib/http/rate-limit/take-tokens";
 const LEASE_MS = 1_000;
 /** Rows a limited webhook keeps waiting in memory, in seconds of its rate; the rest go back. */
 const QUEUE_SECONDS = 2;
+/** How long before a limited webhook's queue would run dry its handed-back rows come due. */
+const RETURN_EARLY_MS = 500;
 
 type Limited<J> = {
   rate: number;
@@ -41,8 +43,10 @@ export class EndpointRateLimits<J extends RateLimitedJob> {
     }
     state.rate = rate;
     if (state.queue.length >= Math.max(1, QUEUE_SECONDS * rate)) {
-      // Due when the rows ahead of it will have gone, at the webhook's rate.
-      this.deferJob(job, now + Math.ceil(((state.queue.length + 1) * 1000) / rate));
+      // Due half a second before the rows ahead of it will have gone, at the webhook's rate, so
+      // the claim that brings it back refills the queue before it runs dry.
+      const aheadMs = Math.ceil(((state.queue.length + 1) * 1000) / rate);
+      this.deferJob(job, now + Math.max(0, aheadMs - RETURN_EARLY_MS));
       return;
     }
     state.queue.push(job);
