@@ -44,7 +44,10 @@ export default defineConfig<E2EOptions>({
   })),
   webServer: servers.map((server) => ({
     name: server.name,
-    command: `node --import tsx scripts/migrate.ts && node node_modules/next/dist/bin/next start -p ${server.port}`,
+    // Idle connections stay open past any pause in a test: with Node's 5 s default, a request
+    // of the test's (page.request) could reuse a socket just as the server closed it and see
+    // ECONNRESET, which is not what a user would ever meet.
+    command: `node --import tsx scripts/migrate.ts && node node_modules/next/dist/bin/next start -p ${server.port} --keepAliveTimeout 70000`,
     url: `${server.baseURL}/signin`,
     reuseExistingServer: false,
     timeout: 120_000,
