@@ -46,6 +46,8 @@ const LEASE_MARGIN_MS = 1_000;
 const BUSY_ENDPOINT_DEFER_MS = 1_000;
 /** An endpoint at its cap with no answer for this long is treated as stalled (hanging). */
 const STALLED_AFTER_MS = 500;
+/** Due times are woken for to this precision, so a burst of them costs one timer each 10 ms. */
+const WAKE_GRAIN_MS = 10;
 /** The longest a stalled endpoint's surplus rows stay away before they are claimed again. */
 const STALLED_DEFER_MAX_MS = 60_000;
 
@@ -94,6 +96,7 @@ class DeliveryEngine {
   private pollTimer: NodeJS.Timeout | undefined;
   private wakeTimer: NodeJS.Timeout | undefined;
   private wakeAt = Infinity;
+  private readonly laterDue = new Set<number>();
   private unsubscribe: (() => void) | undefined;
   private listener: DeliveryListener | undefined;
 
@@ -168,15 +171,40 @@ class DeliveryEngine {
   }
 
   private wakeAtTime(dueAt: number): void {
-    // Retries coming due sooner than the next poll get a timer of their own.
-    const delay = dueAt - Date.now();
-    if (!this.running || dueAt >= this.wakeAt || delay >= this.pollIntervalMs) return;
+    // Rows coming due sooner than the next poll (retries, handed-back rows) get a timer. One
+    // timer runs, for the earliest; later due times wait in `laterDue` (to 10 ms), or rows
+    // due after the earliest would wait for the poll.
+    if (!this.running || dueAt - Date.now() >= this.pollIntervalMs) return;
+    const at = Math.ceil(dueAt / WAKE_GRAIN_MS) * WAKE_GRAIN_MS;
+    if (at >= this.wakeAt) {
+      if (at > this.wakeAt) this.laterDue.add(at);
+      return;
+    }
+    if (this.wakeAt !== Infinity) this.laterDue.add(this.wakeAt);
+    this.armWake(at);
+  }
+
+  private armWake(at: number): void {
     clearTimeout(this.wakeTimer);
-    this.wakeAt = dueAt;
-    this.wakeTimer = setTimeout(() => {
-      this.wakeAt = Infinity;
-      this.wake();
-    }, Math.max(0, delay) + 2);
+    this.wakeAt = at;
+    this.wakeTimer = setTimeout(
+      () => {
+        this.wakeAt = Infinity;
+        // Whatever is due by now is claimed by this wake; the earliest later time gets the timer.
+        const now = Date.now();
+        let next = Infinity;
+        for (const later of this.laterDue) {
+          if (later <= now) this.laterDue.delete(later);
+          else if (later < next) next = later;
+        }
+        if (next !== Infinity) {
+          this.laterDue.delete(next);
+          this.armWake(next);
+        }
+        this.wake();
+      },
+      Math.max(0, at - Date.now()) + 2,
+    );
   }
 
   private claimIfRoom(): void {

@@ -19,6 +19,12 @@ const EVENTS = 200;
 /** Tokens the shared bucket holds when the first worker comes: two tenths of a second's worth. */
 const BURST = 10;
 
+/**
+ * Workers that never poll: the limited webhook's handed-back rows must come back through the
+ * worker's own wake-up timers (a poll every second would hide a lost one).
+ */
+const NO_POLLING = { pollIntervalMs: 3_600_000 };
+
 let receiver: Receiver;
 const workers: DeliveryWorker[] = [];
 
@@ -70,7 +76,7 @@ describe(`per-webhook rate limit (${testDialect})`, () => {
 
     await recordManyEvents(user.id, "DOCUMENT_SIGNED", EVENTS);
     const startedAt = Date.now();
-    workers.push(startDeliveryWorker({ pollIntervalMs: 50 }), startDeliveryWorker({ pollIntervalMs: 50 }));
+    workers.push(startDeliveryWorker(NO_POLLING), startDeliveryWorker(NO_POLLING));
 
     const isLimited = (request: ReceivedRequest) => request.path === "/limited";
     const freeRequests = await receiver.waitFor(EVENTS, (request) => request.path === "/free", 30_000);
