@@ -105,49 +105,58 @@ async function recordEventAlone(userId: string, input: RecordEventInput, now: nu
 }
 
 /** Events without idempotency keys, possibly of several users, in one transaction. */
-async function recordEventsTogether(group: Waiting[]): Promise<RecordEventResult[]> {
+function recordEventsTogether(group: Waiting[]): Promise<RecordEventResult[]> {
   return getDb()
     .transaction()
-    .execute(async (trx) => {
-      const userIds = [...new Set(group.map((one) => one.userId))];
-      const webhooks = await trx
-        .selectFrom("webhooks")
-        .select(["id", "user_id", "events", "include_recipient_tokens"])
-        .where("user_id", "in", userIds)
-        .where("enabled", "=", 1)
-        .execute();
-      const subscribable = webhooks.map((webhook) => ({ ...webhook, eventNames: JSON.parse(webhook.events) as string[] }));
-      const events: Insertable<EventsTable>[] = [];
-      const deliveries: Insertable<DeliveriesTable>[] = [];
-      const results = group.map(({ userId, input, now }) => {
-        const subscribed = subscribable.filter(
-          (webhook) => webhook.user_id === userId && webhook.eventNames.includes(input.type),
-        );
-        const isTokenWanted = subscribed.some((webhook) => webhook.include_recipient_tokens === 1);
-        const eventId = newId("evt");
-        events.push({
-          id: eventId,
-          user_id: userId,
-          type: input.type,
-          ...storedPayloads(input.payloadJson, isTokenWanted),
-          idempotency_key: null,
-          created_at: now,
-        });
-        for (const webhook of subscribed) {
-          deliveries.push(newDeliveryRow({ eventId, eventType: input.type, webhookId: webhook.id, userId, now }));
-        }
-        return { id: eventId, deliveries: subscribed.length, replayed: false };
-      });
-      await trx.insertInto("events").values(events).execute();
-      for (let from = 0; from < deliveries.length; from += DELIVERY_ROWS_PER_INSERT) {
-        await trx
-          .insertInto("deliveries")
-          .values(deliveries.slice(from, from + DELIVERY_ROWS_PER_INSERT))
-          .execute();
-      }
-      if (deliveries.length > 0 && getDialect() === "postgres") await sql`select pg_notify(${DELIVERY_CHANNEL}, '')`.execute(trx);
-      return results;
+    .execute((trx) => insertEvents(trx, group));
+}
+
+type NewEvent = { userId: string; input: RecordEventInput; now: number };
+
+/**
+ * The events and one delivery per enabled webhook of their user subscribed to each, in the
+ * caller's transaction (one read of the webhooks, one INSERT of events, of deliveries, and one
+ * notify), for a single event and a group alike.
+ */
+async function insertEvents(trx: Kysely<Database>, items: NewEvent[]): Promise<RecordEventResult[]> {
+  // The webhooks first: whether any of them wants recipients' tokens decides what is stored.
+  const userIds = [...new Set(items.map((item) => item.userId))];
+  const webhooks = await trx
+    .selectFrom("webhooks")
+    .select(["id", "user_id", "events", "include_recipient_tokens"])
+    .where("user_id", "in", userIds)
+    .where("enabled", "=", 1)
+    .execute();
+  const subscribable = webhooks.map((webhook) => ({ ...webhook, eventNames: JSON.parse(webhook.events) as string[] }));
+  const events: Insertable<EventsTable>[] = [];
+  const deliveries: Insertable<DeliveriesTable>[] = [];
+  const results = items.map(({ userId, input, now }) => {
+    const subscribed = subscribable.filter((webhook) => webhook.user_id === userId && webhook.eventNames.includes(input.type));
+    const isTokenWanted = subscribed.some((webhook) => webhook.include_recipient_tokens === 1);
+    const eventId = newId("evt");
+    events.push({
+      id: eventId,
+      user_id: userId,
+      type: input.type,
+      ...storedPayloads(input.payloadJson, isTokenWanted),
+      idempotency_key: input.idempotencyKey ?? null,
+      created_at: now,
     });
+    for (const webhook of subscribed) {
+      deliveries.push(newDeliveryRow({ eventId, eventType: input.type, webhookId: webhook.id, userId, now }));
+    }
+    return { id: eventId, deliveries: subscribed.length, replayed: false };
+  });
+  await trx.insertInto("events").values(events).execute();
+  for (let from = 0; from < deliveries.length; from += DELIVERY_ROWS_PER_INSERT) {
+    await trx
+      .insertInto("deliveries")
+      .values(deliveries.slice(from, from + DELIVERY_ROWS_PER_INSERT))
+      .execute();
+  }
+  // Delivered to listening workers in other processes when (and only if) this commits.
+  if (deliveries.length > 0 && getDialect() === "postgres") await sql`select pg_notify(${DELIVERY_CHANNEL}, '')`.execute(trx);
+  return results;
 }
 
 /** 15 columns a row: 1,000 rows stay under SQLite's 32,766 and Postgres's 65,535 parameters. */
@@ -183,40 +192,8 @@ async function recordEventOnce(userId: string, input: RecordEventInput, now: num
         if (existing) await trx.updateTable("events").set({ idempotency_key: null }).where("id", "=", existing.id).execute();
       }
 
-      // The webhooks first: whether any of them wants recipients' tokens decides what is stored.
-      const webhooks = await trx
-        .selectFrom("webhooks")
-        .select(["id", "events", "include_recipient_tokens"])
-        .where("user_id", "=", userId)
-        .where("enabled", "=", 1)
-        .execute();
-      const subscribed = webhooks.filter((webhook) => (JSON.parse(webhook.events) as string[]).includes(input.type));
-      const isTokenWanted = subscribed.some((webhook) => webhook.include_recipient_tokens === 1);
-
-      const eventId = newId("evt");
-      await trx
-        .insertInto("events")
-        .values({
-          id: eventId,
-          user_id: userId,
-          type: input.type,
-          ...storedPayloads(input.payloadJson, isTokenWanted),
-          idempotency_key: input.idempotencyKey ?? null,
-          created_at: now,
-        })
-        .execute();
-
-      if (subscribed.length > 0) {
-        await trx
-          .insertInto("deliveries")
-          .values(
-            subscribed.map((webhook) => newDeliveryRow({ eventId, eventType: input.type, webhookId: webhook.id, userId, now })),
-          )
-          .execute();
-        // Delivered to listening workers in other processes when (and only if) this commits.
-        if (getDialect() === "postgres") await sql`select pg_notify(${DELIVERY_CHANNEL}, '')`.execute(trx);
-      }
-      return { id: eventId, deliveries: subscribed.length, replayed: false };
+      const [recorded] = await insertEvents(trx, [{ userId, input, now }]);
+      return recorded;
     });
   if (result.deliveries > 0 && !result.replayed) signalNewDeliveries();
   return result;
