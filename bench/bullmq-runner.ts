@@ -10,6 +10,7 @@ import { type Job, Queue, Worker } from "bullmq";
 import { Agent, request } from "undici";
 import { tellParent } from "./child";
 import { benchDocument, envelopeJson, signedHeaders } from "./fixtures";
+import { storeCpuMs } from "./store-cpu";
 
 const redisUrl = new URL(process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379");
 const prefix = process.env.BENCH_QUEUE_PREFIX ?? `docuhooks-bench-${process.pid}`;
@@ -51,13 +52,18 @@ async function addJobs(queue: Queue<DeliverPayload>, offset: number, count: numb
  * Adds `count` jobs to a fresh queue, then times a worker (wall clock and this process's CPU)
  * from its start until every job is completed in Redis.
  */
-async function drainQueue(name: string, offset: number, count: number): Promise<{ elapsedMs: number; cpuMs: number }> {
+async function drainQueue(
+  name: string,
+  offset: number,
+  count: number,
+): Promise<{ elapsedMs: number; cpuMs: number; storeCpuMs: number }> {
   const queue = new Queue<DeliverPayload>(name, { connection, prefix });
   await addJobs(queue, offset, count);
   let completed = 0;
   let finish!: () => void;
   const allDone = new Promise<void>((resolve) => (finish = resolve));
   const cpuBefore = process.cpuUsage();
+  const storeBefore = storeCpuMs("redis-server");
   const started = performance.now();
   // 'completed' fires once BullMQ has moved the job to its completed set.
   const worker = new Worker<DeliverPayload>(name, deliver, { connection, prefix, concurrency });
@@ -68,19 +74,20 @@ async function drainQueue(name: string, offset: number, count: number): Promise<
   await allDone;
   const elapsedMs = performance.now() - started;
   const cpu = process.cpuUsage(cpuBefore);
+  const storeMs = storeCpuMs("redis-server") - storeBefore;
   const counts = await queue.getJobCounts("completed");
   if (counts.completed !== count) throw new Error(`bullmq: ${counts.completed}/${count} jobs completed`);
   await worker.close();
   await queue.obliterate({ force: true });
   await queue.close();
-  return { elapsedMs, cpuMs: (cpu.user + cpu.system) / 1000 };
+  return { elapsedMs, cpuMs: (cpu.user + cpu.system) / 1000, storeCpuMs: storeMs };
 }
 
 async function main() {
   const runId = `${process.pid}-${Date.now()}`;
   await drainQueue(`warm-${runId}`, 10_000_000, Math.min(1_000, total)); // JIT, sockets, Redis scripts
-  const { elapsedMs, cpuMs } = await drainQueue(`deliver-${runId}`, 0, total);
-  tellParent({ type: "done", n: total, elapsedMs, cpuMs });
+  const timed = await drainQueue(`deliver-${runId}`, 0, total);
+  tellParent({ type: "done", n: total, ...timed });
   await agent.close();
 }
 

@@ -9,6 +9,7 @@ import pg from "pg";
 import { Agent, request } from "undici";
 import { tellParent } from "./child";
 import { benchDocument, envelopeJson, signedHeaders } from "./fixtures";
+import { storeCpuMs } from "./store-cpu";
 
 const connectionString = process.env.BENCH_PG_URL!;
 const urls = process.env.BENCH_URLS!.split(",");
@@ -89,9 +90,11 @@ async function main() {
   await addJobs(0, total);
   tellParent({ type: "loaded" });
   const cpuBefore = process.cpuUsage();
+  const storeBefore = storeCpuMs("postgres");
   const elapsedMs = await drain(total);
   const cpu = process.cpuUsage(cpuBefore);
-  tellParent({ type: "done", n: total, elapsedMs, cpuMs: (cpu.user + cpu.system) / 1000 });
+  const storeMs = storeCpuMs("postgres") - storeBefore;
+  tellParent({ type: "done", n: total, elapsedMs, cpuMs: (cpu.user + cpu.system) / 1000, storeCpuMs: storeMs });
   await agent.close();
 }
 

@@ -12,6 +12,10 @@ import {
 import { type BenchChild, peakRssMiB, spawnBenchChild } from "./child";
 import type { BenchContext } from "./context";
 import { arrivalsOn, waitForArrivals } from "./receiver-client";
+import { storeCpuMs } from "./store-cpu";
+
+/** One timed drain: wall clock from the wake, and the Postgres server's CPU over it (SQLite: none apart). */
+export type Drained = { elapsedMs: number; storeCpuMs: number | undefined };
 
 export type OursWorker = {
   child: BenchChild;
@@ -21,7 +25,8 @@ export type OursWorker = {
   stats(): Promise<Record<string, number>>;
   /**
    * Runs `fill` (the outbox), sends "wake" and resolves with the ms until `count` more requests
-   * arrived on `prefix` paths and no delivery of `webhookIds` is open. Arrivals are counted
+   * arrived on `prefix` paths and no delivery of `webhookIds` is open, with the Postgres
+   * server's CPU over the same span. Arrivals are counted
    * from a snapshot taken before the fill: a worker still busy with a hanging endpoint's
    * retries may pick new rows up before the wake, and those arrivals must still count.
    */
@@ -30,7 +35,7 @@ export type OursWorker = {
     fill: () => Promise<void>,
     timeoutMs?: number,
     pollMs?: number,
-  ): Promise<number>;
+  ): Promise<Drained>;
   peakRssMiB(): number | undefined;
   stop(graceMs?: number): Promise<void>;
 };
@@ -61,11 +66,14 @@ export async function startOursWorker(
     async drain({ prefix, count, webhookIds }, fill, timeoutMs = 300_000, pollMs = 10) {
       const from = arrivalsOn(await ctx.receiver.stats(), prefix);
       await fill();
+      const storeCpu = () => (db.label === "postgres" ? storeCpuMs("postgres") : 0);
+      const storeBefore = storeCpu();
       const started = performance.now();
       child.send("wake");
       await waitForArrivals(ctx.receiver, prefix, from + count, timeoutMs, pollMs);
       await waitForOutboxDrained(webhookIds, timeoutMs, pollMs);
-      return performance.now() - started;
+      const elapsedMs = performance.now() - started;
+      return { elapsedMs, storeCpuMs: db.label === "postgres" ? storeCpu() - storeBefore : undefined };
     },
     peakRssMiB: () => peakRssMiB(child.pid),
     stop: (graceMs = 10_000) => child.stop(graceMs),
@@ -82,7 +90,7 @@ export async function timeOursDrains(
   ctx: BenchContext,
   db: BenchDatabase,
   options: { urls: string[]; events: number; runs: number; env?: Record<string, string>; stopGraceMs?: number },
-): Promise<{ times: number[]; cpuMs: number[]; stats: Record<string, number> }> {
+): Promise<{ times: number[]; cpuMs: number[]; storeCpuMs: number[]; stats: Record<string, number> }> {
   await switchDatabase(db);
   await clearOutbox();
   const { userId, webhookIds } = await seedUserWithWebhooks(options.urls);
@@ -94,12 +102,15 @@ export async function timeOursDrains(
     await worker.drain(expect(warmEvents), () => fillOutbox(userId, warmEvents));
     const times: number[] = [];
     const cpuMs: number[] = [];
+    const storeCpuMs: number[] = [];
     for (let run = 0; run < options.runs; run++) {
       const cpuBefore = await worker.cpuMs();
-      times.push(await worker.drain(expect(options.events), () => fillOutbox(userId, options.events)));
+      const drained = await worker.drain(expect(options.events), () => fillOutbox(userId, options.events));
       cpuMs.push((await worker.cpuMs()) - cpuBefore);
+      times.push(drained.elapsedMs);
+      if (drained.storeCpuMs !== undefined) storeCpuMs.push(drained.storeCpuMs);
     }
-    return { times, cpuMs, stats: await worker.stats() };
+    return { times, cpuMs, storeCpuMs, stats: await worker.stats() };
   } finally {
     await worker.stop(options.stopGraceMs);
   }

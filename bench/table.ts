@@ -11,7 +11,7 @@ export type Row = {
    * CPU µs per delivery (or request) in each side's measured process, beside the wall-clock
    * ratio: the steadier figure when other work shares the machine.
    */
-  cpuUs?: { ours: number; baseline?: number };
+  cpuUs?: { ours: number; baseline?: number; oursStore?: number; baselineStore?: number };
   target: string;
   pass: boolean | undefined;
   note?: string;
@@ -56,13 +56,17 @@ export function missingRow(figure: string, target: string, reason: string): Row 
 }
 
 export function renderTable(rows: Row[]): string {
-  const header = ["figure", "ours", "baseline", "ratio", "CPU µs ours / baseline", "target", "result"];
+  const header = ["figure", "ours", "baseline", "ratio", "CPU µs ours / baseline (+ store)", "target", "result"];
+  const withStore = (us: number | undefined, store: number | undefined) =>
+    us === undefined ? "-" : store === undefined ? String(us) : `${us} + ${store}`;
   const cells = rows.map((row) => [
     row.figure,
     row.ours,
     row.baseline,
     row.ratio === undefined ? "" : row.ratio.toFixed(2),
-    row.cpuUs === undefined ? "" : `${row.cpuUs.ours} / ${row.cpuUs.baseline ?? "-"}`,
+    row.cpuUs === undefined
+      ? ""
+      : `${withStore(row.cpuUs.ours, row.cpuUs.oursStore)} / ${withStore(row.cpuUs.baseline, row.cpuUs.baselineStore)}`,
     row.target,
     row.pass === undefined ? "n/a" : row.pass ? "pass" : "MISS",
   ]);

@@ -51,7 +51,9 @@ async function backlogOn(ctx: BenchContext, db: BenchDatabase): Promise<Row[]> {
   try {
     await worker.drain({ prefix: "/wh", count: 100 * ENDPOINTS, webhookIds }, () => fillOutbox(userId, 100));
     const smallCpuBefore = await worker.cpuMs();
-    const smallMs = await worker.drain({ prefix: "/wh", count: SMALL, webhookIds }, () => fillOutbox(userId, SMALL / ENDPOINTS));
+    const { elapsedMs: smallMs } = await worker.drain({ prefix: "/wh", count: SMALL, webhookIds }, () =>
+      fillOutbox(userId, SMALL / ENDPOINTS),
+    );
     ctx.log(
       `backlog on ${label}: ${SMALL.toLocaleString("en-US")} pending drained at ${fmtRate(rate(SMALL, smallMs))}; filling ${big.toLocaleString("en-US")}`,
     );
