@@ -12,7 +12,10 @@ import { BENCH_EVENT, BENCH_SECRET, benchDocument } from "./fixtures";
 
 export type BenchDatabase = { url: string; label: "sqlite" | "postgres"; drop(): Promise<void> };
 
-export const PG_ADMIN_URL = process.env.BENCH_PG_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+/** Read when used: --pg-statements points it at a cluster of the bench's own. */
+function pgAdminUrl(): string {
+  return process.env.BENCH_PG_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+}
 
 export async function createSqliteDatabase(dir: string, name: string): Promise<BenchDatabase> {
   const file = path.join(dir, `${name}.db`);
@@ -26,7 +29,7 @@ export async function createSqliteDatabase(dir: string, name: string): Promise<B
 }
 
 async function adminQuery(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: PG_ADMIN_URL });
+  const client = new pg.Client({ connectionString: pgAdminUrl() });
   await client.connect();
   try {
     await client.query(text);
@@ -38,7 +41,7 @@ async function adminQuery(text: string): Promise<void> {
 export async function createPgDatabase(name: string): Promise<BenchDatabase> {
   const dbName = `docuhooks_bench_${process.pid}_${name}`;
   await adminQuery(`CREATE DATABASE ${dbName}`);
-  const url = new URL(PG_ADMIN_URL);
+  const url = new URL(pgAdminUrl());
   url.pathname = `/${dbName}`;
   return { url: url.toString(), label: "postgres", drop: () => adminQuery(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`) };
 }

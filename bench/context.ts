@@ -11,6 +11,8 @@ export type BenchContext = {
   peers: Set<Peer>;
   receiver: Receiver;
   tempDir: string;
+  /** --pg-statements: Postgres is a cluster with pg_stat_statements; the throughput figure prints it. */
+  pgStatements: boolean;
   /** When set, worker children run with node --cpu-prof into this directory. */
   cpuProfDir?: string;
   /** Runs at the end of the bench, even after a failure (drop databases, stop processes). */

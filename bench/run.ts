@@ -1,5 +1,5 @@
 // npm run bench [-- --quick] [-- --only=throughput,ingestion,latency,backlog,hang,ratelimit] [-- --cpu-prof]
-//   [-- --build | --no-build] [-- --backlog-sqlite-only] [-- --peers=raw,graphile,bullmq]
+//   [-- --build | --no-build] [-- --backlog-sqlite-only] [-- --peers=raw,graphile,bullmq] [-- --pg-statements]
 // Measures the delivery engine and ingestion against baselines from the same run on this
 // machine and prints one table (docs/benchmarks.md explains each figure). Not a test: nothing
 // here asserts; a missed target is printed as MISS.
@@ -16,6 +16,7 @@ import { hangingEndpointFigures } from "./figures/hanging-endpoint";
 import { ingestionFigures } from "./figures/ingestion";
 import { latencyFigures } from "./figures/latency";
 import { rateLimitFigures } from "./figures/rate-limit";
+import { startProfiledPostgres } from "./pg-statements";
 import { startReceiver } from "./receiver-client";
 import { missingRow, type Row, renderTable } from "./table";
 
@@ -40,6 +41,7 @@ function parseArgs(argv: string[]) {
     peers: new Set<Peer>(peers ?? PEERS),
     figures: new Set<Figure>(only ?? FIGURES),
     cpuProf: argv.includes("--cpu-prof"),
+    pgStatements: argv.includes("--pg-statements"),
     /** The big-backlog figure on SQLite only (Postgres's 1M load and drain take the longest). */
     backlogSqliteOnly: argv.includes("--backlog-sqlite-only"),
     build: argv.includes("--build") ? true : argv.includes("--no-build") ? false : undefined,
@@ -61,6 +63,7 @@ async function main() {
   const ctx: BenchContext = {
     quick: args.quick,
     peers: args.peers,
+    pgStatements: args.pgStatements,
     receiver: await startReceiver(),
     tempDir,
     cpuProfDir: args.cpuProf ? path.join(ROOT, "bench", "profiles") : undefined,
@@ -68,6 +71,8 @@ async function main() {
     log: (message) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${message}`),
   };
   ctx.onCleanup(() => ctx.receiver.stop());
+  // Registered first, so it is removed last, after the figures' databases are dropped.
+  if (args.pgStatements) ctx.onCleanup(await startProfiledPostgres());
   let interrupted = false;
   const cleanUp = async () => {
     await closeDb().catch(() => undefined);

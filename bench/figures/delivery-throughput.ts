@@ -7,6 +7,7 @@ import { createPgDatabase } from "../bench-db";
 import { spawnBenchChild } from "../child";
 import type { BenchContext } from "../context";
 import { timeOursDrains } from "../ours";
+import { topStatements } from "../pg-statements";
 import { findOrStartRedis } from "../redis";
 import { best, cpuUs, fmtRate, median, type Row, rate } from "../table";
 
@@ -95,6 +96,8 @@ export async function deliveryThroughputFigures(
   };
   const sqlite = await ours(dbs.sqlite);
   const pg = await ours(dbs.postgres);
+  // Ours drains a warm-up of 1,000 deliveries, then n per run.
+  if (ctx.pgStatements) ctx.log(`  ours' statements on Postgres:\n${await topStatements(dbs.postgres.url, 1_000 + n * runs)}`);
   if (peers.has("raw")) for (let run = 0; run < runs; run++) rawRuns.push(await timeRaw());
 
   const rows: Row[] = [];
@@ -153,6 +156,10 @@ export async function deliveryThroughputFigures(
           BENCH_COMPLETE_BATCH_DELAY: "0",
         }),
     );
+    // Each graphile-worker child warms up on min(1,000, n) jobs, then drains n.
+    const graphileDeliveries = (GRAPHILE_CONFIGS.length + runs - 1) * (n + Math.min(1_000, n));
+    if (ctx.pgStatements)
+      ctx.log(`  graphile-worker's statements on Postgres:\n${await topStatements(db.url, graphileDeliveries)}`);
     await db.drop();
     rows.push(
       vs(

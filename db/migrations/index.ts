@@ -9,6 +9,7 @@ import * as minuteRollup from "./2026-12-04T00-00-00-minute-rollup";
 import * as rollupOutcomes from "./2026-12-05T00-00-00-rollup-outcomes";
 import * as deliveryEventType from "./2026-12-06T00-00-00-delivery-event-type";
 import * as endpointRateLimit from "./2026-12-07T00-00-00-endpoint-rate-limit";
+import * as deliveriesFillfactor from "./2026-12-09T00-00-00-deliveries-fillfactor";
 
 // Listed statically (not read from disk) so migrations run the same under tsx, vitest and
 // the Next.js server bundle. Names sort by their ISO date.
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-05T00-00-00-rollup-outcomes": rollupOutcomes,
   "2026-12-06T00-00-00-delivery-event-type": deliveryEventType,
   "2026-12-07T00-00-00-endpoint-rate-limit": endpointRateLimit,
+  "2026-12-09T00-00-00-deliveries-fillfactor": deliveriesFillfactor,
 };

@@ -28,7 +28,11 @@ export type ThrowawayPostgres = {
   remove(): Promise<void>;
 };
 
-export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
+/**
+ * `settings` are passed as `-c name=value` after the defaults, so they win: the fault tests
+ * keep fsync off (speed), the bench's statement profile turns it back on.
+ */
+export async function startThrowawayPostgres(settings: Record<string, string> = {}): Promise<ThrowawayPostgres> {
   const { stdout } = await run("bash", [path.join(repoRoot, "scripts/ensure-postgres.sh"), "--bin"], { cwd: repoRoot });
   const bin = stdout.trim();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "docuhooks-pg-faults-"));
@@ -43,7 +47,8 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
     asPostgres ? run("runuser", ["-u", "postgres", "--", path.join(bin, tool), ...args]) : run(path.join(bin, tool), args);
   await pgRun("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8"]);
   const port = await freePort();
-  const options = `-k ${dir} -p ${port} -c listen_addresses=127.0.0.1 -c fsync=off`;
+  const extra = Object.entries(settings).map(([name, value]) => ` -c ${name}=${value}`);
+  const options = `-k ${dir} -p ${port} -c listen_addresses=127.0.0.1 -c fsync=off${extra.join("")}`;
   const start = async () => {
     await pgRun("pg_ctl", ["-D", data, "-l", path.join(dir, "log"), "-w", "-o", options, "start"]);
   };
