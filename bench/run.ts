@@ -119,10 +119,10 @@ async function main() {
   try {
     await attempt(
       "throughput",
-      [missingRow("deliveries/s ÷ raw undici / graphile-worker / BullMQ", "≥ 0.70 / 0.60 / 1.15 / 1.8 / 1.5", "")],
+      [missingRow("deliveries/s ÷ raw undici / graphile-worker / BullMQ", "≥ 0.70 / 0.60 / 1.30 / 1.8 / 1.5", "")],
       async () => deliveryThroughputFigures(ctx, await fresh("throughput")),
     );
-    await attempt("latency", [missingRow("event → first attempt p50 / p99", "≤ 5 / 25 ms", "")], async () =>
+    await attempt("latency", [missingRow("event → first attempt p50 / p99", "≤ 3 / 15 ms", "")], async () =>
       latencyFigures(ctx, await fresh("latency")),
     );
     await attempt("hang", [missingRow("healthy endpoints' deliveries/s, one hanging ÷ none", "≥ 0.90", "")], async () =>

@@ -166,7 +166,7 @@ export async function deliveryThroughputFigures(
         "deliveries/s, Postgres: ours ÷ graphile-worker",
         pg,
         graphile,
-        1.15,
+        1.3,
         `graphile-worker 0.17 best at concurrency/localQueue ${graphile.config.concurrency}/${graphile.config.localQueue}, no attempt log; + store: the Postgres server's CPU${ofRaw(graphile)}`,
       ),
     );

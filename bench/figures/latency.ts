@@ -64,8 +64,8 @@ async function latencyOn(ctx: BenchContext, db: BenchDatabase): Promise<Row> {
       figure: `event → first attempt p50 / p99 at 500 events/s, ${label}`,
       ours: `${p50.toFixed(1)} / ${p99.toFixed(1)} ms`,
       baseline: "-",
-      target: "≤ 5 / ≤ 25 ms",
-      pass: p50 <= 5 && p99 <= 25,
+      target: "≤ 3 / ≤ 15 ms",
+      pass: p50 <= 3 && p99 <= 15,
       note: `${label}: recordEvent() itself (the ingestion commit) took p50 ${percentile(recordMs, 50).toFixed(1)} ms, p99 ${percentile(recordMs, 99).toFixed(1)} ms of that`,
     };
   } finally {
