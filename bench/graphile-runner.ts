@@ -83,6 +83,18 @@ async function drain(count: number): Promise<number> {
   return elapsedMs;
 }
 
+/** As bench/ours.ts: the WAL position in bytes, to give the WAL a drain wrote. */
+async function walPosition(): Promise<number> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    const { rows } = await client.query("select pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::text as at");
+    return Number(rows[0].at);
+  } finally {
+    await client.end();
+  }
+}
+
 async function main() {
   await runMigrations({ connectionString, logger });
   await addJobs(10_000_000, Math.min(1_000, total));
@@ -91,10 +103,12 @@ async function main() {
   tellParent({ type: "loaded" });
   const cpuBefore = process.cpuUsage();
   const storeBefore = storeCpuMs("postgres");
+  const walBefore = await walPosition();
   const elapsedMs = await drain(total);
   const cpu = process.cpuUsage(cpuBefore);
   const storeMs = storeCpuMs("postgres") - storeBefore;
-  tellParent({ type: "done", n: total, elapsedMs, cpuMs: (cpu.user + cpu.system) / 1000, storeCpuMs: storeMs });
+  const walBytes = (await walPosition()) - walBefore;
+  tellParent({ type: "done", n: total, elapsedMs, cpuMs: (cpu.user + cpu.system) / 1000, storeCpuMs: storeMs, walBytes });
   await agent.close();
 }
 

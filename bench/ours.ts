@@ -1,6 +1,8 @@
 // Runs ours (bench/worker-child.ts) against a bench database and times it draining the outbox.
 // The child polls only once an hour, so it touches nothing until the parent has filled the
 // outbox and sent "wake" (the in-process signal recordEvent gives): the clock starts there.
+import { sql } from "kysely";
+import { getDb } from "@/db";
 import {
   type BenchDatabase,
   clearOutbox,
@@ -15,7 +17,13 @@ import { arrivalsOn, waitForArrivals } from "./receiver-client";
 import { storeCpuMs } from "./store-cpu";
 
 /** One timed drain: wall clock from the wake, and the Postgres server's CPU over it (SQLite: none apart). */
-export type Drained = { elapsedMs: number; storeCpuMs: number | undefined };
+export type Drained = { elapsedMs: number; storeCpuMs: number | undefined; walBytes: number | undefined };
+
+/** Postgres's WAL insert position in bytes: the WAL a span wrote is the difference (all databases). */
+export async function walPosition(): Promise<number> {
+  const { rows } = await sql<{ at: string }>`select pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::text as at`.execute(getDb());
+  return Number(rows[0].at);
+}
 
 export type OursWorker = {
   child: BenchChild;
@@ -68,12 +76,14 @@ export async function startOursWorker(
       await fill();
       const storeCpu = () => (db.label === "postgres" ? storeCpuMs("postgres") : 0);
       const storeBefore = storeCpu();
+      const walBefore = db.label === "postgres" ? await walPosition() : 0;
       const started = performance.now();
       child.send("wake");
       await waitForArrivals(ctx.receiver, prefix, from + count, timeoutMs, pollMs);
       await waitForOutboxDrained(webhookIds, timeoutMs, pollMs);
       const elapsedMs = performance.now() - started;
-      return { elapsedMs, storeCpuMs: db.label === "postgres" ? storeCpu() - storeBefore : undefined };
+      if (db.label !== "postgres") return { elapsedMs, storeCpuMs: undefined, walBytes: undefined };
+      return { elapsedMs, storeCpuMs: storeCpu() - storeBefore, walBytes: (await walPosition()) - walBefore };
     },
     peakRssMiB: () => peakRssMiB(child.pid),
     stop: (graceMs = 10_000) => child.stop(graceMs),
@@ -90,7 +100,7 @@ export async function timeOursDrains(
   ctx: BenchContext,
   db: BenchDatabase,
   options: { urls: string[]; events: number; runs: number; env?: Record<string, string>; stopGraceMs?: number },
-): Promise<{ times: number[]; cpuMs: number[]; storeCpuMs: number[]; stats: Record<string, number> }> {
+): Promise<{ times: number[]; cpuMs: number[]; storeCpuMs: number[]; walBytes: number[]; stats: Record<string, number> }> {
   await switchDatabase(db);
   await clearOutbox();
   const { userId, webhookIds } = await seedUserWithWebhooks(options.urls);
@@ -103,14 +113,16 @@ export async function timeOursDrains(
     const times: number[] = [];
     const cpuMs: number[] = [];
     const storeCpuMs: number[] = [];
+    const walBytes: number[] = [];
     for (let run = 0; run < options.runs; run++) {
       const cpuBefore = await worker.cpuMs();
       const drained = await worker.drain(expect(options.events), () => fillOutbox(userId, options.events));
       cpuMs.push((await worker.cpuMs()) - cpuBefore);
       times.push(drained.elapsedMs);
       if (drained.storeCpuMs !== undefined) storeCpuMs.push(drained.storeCpuMs);
+      if (drained.walBytes !== undefined) walBytes.push(drained.walBytes);
     }
-    return { times, cpuMs, storeCpuMs, stats: await worker.stats() };
+    return { times, cpuMs, storeCpuMs, walBytes, stats: await worker.stats() };
   } finally {
     await worker.stop(options.stopGraceMs);
   }

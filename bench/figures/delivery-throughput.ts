@@ -20,7 +20,7 @@ const GRAPHILE_CONFIGS = [
 ];
 const BULLMQ_CONCURRENCY = [32, 64, 128, 256];
 
-type Timed = { elapsedMs: number; cpuMs: number; storeCpuMs?: number };
+type Timed = { elapsedMs: number; cpuMs: number; storeCpuMs?: number; walBytes?: number };
 /** storeCpuUs: the store's server (Postgres, Redis) per delivery; none for SQLite (in-process). */
 type Measured = { perSecond: number; cpuUs: number; storeCpuUs?: number };
 
@@ -33,6 +33,7 @@ async function timeChild(ctx: BenchContext, file: string, env: Record<string, st
     elapsedMs: done.elapsedMs as number,
     cpuMs: done.cpuMs as number,
     storeCpuMs: done.storeCpuMs as number | undefined,
+    walBytes: done.walBytes as number | undefined,
   };
 }
 
@@ -84,13 +85,13 @@ export async function deliveryThroughputFigures(
   const rawRuns: Timed[] = [];
   if (peers.has("raw")) for (let run = 0; run < runs; run++) rawRuns.push(await timeRaw());
   const ours = async (db: BenchDatabase): Promise<Measured> => {
-    const { times, cpuMs, storeCpuMs } = await timeOursDrains(ctx, db, { urls, events, runs });
+    const { times, cpuMs, storeCpuMs, walBytes } = await timeOursDrains(ctx, db, { urls, events, runs });
     const measured = measure(
       times.map((elapsedMs, i) => ({ elapsedMs, cpuMs: cpuMs[i], storeCpuMs: storeCpuMs[i] })),
       n,
     );
     ctx.log(
-      `  ours on ${labelOf(db)}: ${times.map((ms) => fmtRate(rate(n, ms))).join(", ")}; ${measured.cpuUs} µs CPU/delivery in the worker${measured.storeCpuUs === undefined ? "" : `, ${measured.storeCpuUs} in the Postgres server`}`,
+      `  ours on ${labelOf(db)}: ${times.map((ms) => fmtRate(rate(n, ms))).join(", ")}; ${measured.cpuUs} µs CPU/delivery in the worker${measured.storeCpuUs === undefined ? "" : `, ${measured.storeCpuUs} in the Postgres server, ${walPerDelivery(median(walBytes), n)}`}`,
     );
     return measured;
   };
@@ -211,7 +212,12 @@ function measure(timed: Timed[], n: number): Measured {
 
 function cpuUsText(timed: Timed, n: number): string {
   const store = timed.storeCpuMs === undefined ? "" : ` + ${cpuUs(timed.storeCpuMs, n)} in the store's server`;
-  return `${cpuUs(timed.cpuMs, n)} µs CPU/delivery${store}`;
+  const wal = timed.walBytes === undefined ? "" : `, ${walPerDelivery(timed.walBytes, n)}`;
+  return `${cpuUs(timed.cpuMs, n)} µs CPU/delivery${store}${wal}`;
+}
+
+function walPerDelivery(bytes: number, n: number): string {
+  return `${Math.round(bytes / n).toLocaleString("en-US")} WAL bytes/delivery`;
 }
 
 function labelOf(db: BenchDatabase): string {
