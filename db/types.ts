@@ -112,7 +112,11 @@ export type DeliveryAttemptsTable = {
   request_url: string;
   /** JSON object of the headers sent. */
   request_headers: string;
-  request_body: string;
+  /**
+   * Null when the body sent is the plain build from the event and request_url (rebuilt on
+   * read: loggedRequestBody); the logged text when it cannot be rebuilt (recipients' tokens, masked).
+   */
+  request_body: string | null;
   response_status: number | null;
   response_headers: string | null;
   /** Cut at 64 KiB. */

@@ -1,4 +1,5 @@
-import { type Kysely, PostgresAdapter, sql } from "kysely";
+import { type Kysely, sql } from "kysely";
+import { isPostgres } from "./is-postgres";
 
 // Postgres only (SQLite rewrites a row in place and has no such setting). Every delivery row is
 // updated at least twice after its insert: the claim sets its lease, the result moves it on.
@@ -8,10 +9,6 @@ import { type Kysely, PostgresAdapter, sql } from "kysely";
 // page free makes every claim HOT (measured in bench --pg-statements: 241 of 4,000 claims HOT at
 // 100%, 4,000 of 4,000 at 50%; the claim's execution time per delivery about a third). The cost
 // is a larger table on disk, up to twice; docs/decisions.md weighs it.
-
-function isPostgres(db: Kysely<any>): boolean {
-  return db.getExecutor().adapter instanceof PostgresAdapter;
-}
 
 export async function up(db: Kysely<any>): Promise<void> {
   if (isPostgres(db)) await sql`alter table deliveries set (fillfactor = 50)`.execute(db);

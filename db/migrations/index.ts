@@ -10,6 +10,7 @@ import * as rollupOutcomes from "./2026-12-05T00-00-00-rollup-outcomes";
 import * as deliveryEventType from "./2026-12-06T00-00-00-delivery-event-type";
 import * as endpointRateLimit from "./2026-12-07T00-00-00-endpoint-rate-limit";
 import * as deliveriesFillfactor from "./2026-12-09T00-00-00-deliveries-fillfactor";
+import * as requestBodyOnce from "./2026-12-10T00-00-00-request-body-once";
 
 // Listed statically (not read from disk) so migrations run the same under tsx, vitest and
 // the Next.js server bundle. Names sort by their ISO date.
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-06T00-00-00-delivery-event-type": deliveryEventType,
   "2026-12-07T00-00-00-endpoint-rate-limit": endpointRateLimit,
   "2026-12-09T00-00-00-deliveries-fillfactor": deliveriesFillfactor,
+  "2026-12-10T00-00-00-request-body-once": requestBodyOnce,
 };

@@ -23,6 +23,20 @@ export function buildDeliveryBody(eventType: string, payloadJson: string, create
   return `{"event":${JSON.stringify(eventType)},"payload":${payloadJson},"createdAt":"${createdAtIso}","webhookEndpoint":${JSON.stringify(url)}}`;
 }
 
+/**
+ * The body an attempt's log shows (detail, REST API, Copy as curl). The log stores a body only
+ * when it is not the plain build from the event (recipients' tokens, masked); a null one is
+ * rebuilt here from the event and the URL the attempt went to, byte for byte what was sent.
+ * The rebuild is only as stable as buildDeliveryBody's format, which a test vector pins.
+ */
+export function loggedRequestBody(
+  storedBody: string | null,
+  event: { type: string; payload: string; createdAt: number },
+  requestUrl: string,
+): string {
+  return storedBody ?? buildDeliveryBody(event.type, event.payload, new Date(event.createdAt).toISOString(), requestUrl);
+}
+
 // ---- Signatures -------------------------------------------------------------------------
 
 // Signatures on every delivery (docs/architecture.md, "Wire format"):
@@ -188,7 +202,11 @@ export type DeliveryEvent = {
 export type BuiltDelivery = {
   body: string;
   headers: DeliveryHeaders;
-  logged: { body: string; headers: DeliveryHeaders };
+  /**
+   * `storedBody` is what delivery_attempts.request_body keeps: null when the logged body is
+   * the plain build from the event and URL (loggedRequestBody rebuilds it), else the text.
+   */
+  logged: { body: string; headers: DeliveryHeaders; storedBody: string | null };
   isSigned: boolean;
 };
 
@@ -243,7 +261,11 @@ export function buildDelivery(
   return {
     body,
     headers,
-    logged: { body: loggedBody, headers: headersForLog(headers, extras) },
+    logged: {
+      body: loggedBody,
+      headers: headersForLog(headers, extras),
+      storedBody: withTokens === undefined ? null : loggedBody,
+    },
     isSigned: keys !== undefined,
   };
 }

@@ -3,7 +3,7 @@ import { getDialect } from "@/db";
 import { isDatabaseUnavailable, noteDatabaseAvailable, noteDatabaseUnavailable } from "@/db/unavailable";
 import { deliveryConfig } from "@/lib/config";
 import { Backoff } from "@/lib/delivery-engine/backoff";
-import { type BuiltDelivery, buildDelivery, buildDeliveryBody } from "@/lib/delivery-engine/build-request";
+import { type BuiltDelivery, buildDelivery } from "@/lib/delivery-engine/build-request";
 import { type ClaimedDelivery, claimDueDeliveries } from "@/lib/delivery-engine/claim-deliveries";
 import { EndpointRateLimits } from "@/lib/delivery-engine/rate-limits";
 import { isSuccessStatus, nextStep, nextStepAfterManual } from "@/lib/delivery-engine/retry-policy";
@@ -53,6 +53,8 @@ const STALLED_DEFER_MAX_MS = 60_000;
 
 /** `admitted`: the webhook's rate limit has let it through (always, for a webhook without one). */
 type Job = ClaimedDelivery & { target: RequestTarget; admitted?: boolean };
+/** An attempt's outcome and its request as logged: `storedBody` as BuiltDelivery's `logged` has it. */
+type Sent = { result: SendResult; headers: Record<string, string>; storedBody: string | null };
 /** Per origin: requests in flight, rows waiting for a slot, and when it last made progress. */
 type Endpoint = { active: number; waiting: Job[]; progressAt: number };
 
@@ -305,10 +307,7 @@ class DeliveryEngine {
   }
 
   /** Sends one attempt; what it returns is the request as the log keeps it (secrets masked). */
-  private async attempt(
-    job: Job,
-    startedAt: number,
-  ): Promise<{ result: SendResult; headers: Record<string, string>; body: string }> {
+  private async attempt(job: Job, startedAt: number): Promise<Sent> {
     const webhook = job.webhook!;
     const event = {
       type: job.event_type,
@@ -331,18 +330,14 @@ class DeliveryEngine {
         isTimeout: false,
         durationMs: 0,
       };
-      const body = buildDeliveryBody(job.event_type, job.payload, new Date(job.event_created_at).toISOString(), webhook.url);
-      return { result, headers: {}, body };
+      // Nothing was built: the log shows the plain build from the event (a null body).
+      return { result, headers: {}, storedBody: null };
     }
     const result = await sendRequest(this.dispatcher, job.target, delivery.headers, delivery.body, this.timeoutMs);
-    return { result, ...delivery.logged };
+    return { result, headers: delivery.logged.headers, storedBody: delivery.logged.storedBody };
   }
 
-  private finish(
-    job: Job,
-    endpoint: Endpoint,
-    sent: { result: SendResult; headers: Record<string, string>; body: string },
-  ): void {
+  private finish(job: Job, endpoint: Endpoint, sent: Sent): void {
     this.inFlight--;
     endpoint.active--;
     // A timeout is no sign of life: an endpoint whose requests only time out stays stalled.
@@ -362,10 +357,7 @@ class DeliveryEngine {
     if (this.inFlight === 0 && this.drained) this.drained();
   }
 
-  private record(
-    job: Job,
-    { result, headers, body }: { result: SendResult; headers: Record<string, string>; body: string },
-  ): void {
+  private record(job: Job, { result, headers, storedBody }: Sent): void {
     const now = Date.now();
     // Manual and test attempts are numbered in the same sequence but leave the schedule's
     // count and due time alone.
@@ -399,7 +391,7 @@ class DeliveryEngine {
         trigger: job.trigger,
         request_url: job.webhook!.url,
         request_headers: JSON.stringify(headers),
-        request_body: body,
+        request_body: storedBody,
         response_status: result.status,
         response_headers: result.responseHeaders,
         response_body: result.responseBody,

@@ -5,6 +5,7 @@ import {
   buildDeliveryHeaders,
   headerExtrasFor,
   headersForLog,
+  loggedRequestBody,
   signingKeysFor,
 } from "@/lib/delivery-engine/build-request";
 
@@ -87,8 +88,11 @@ export async function buildCurl(userId: string, deliveryId: string, now = Date.n
     payloadWithTokens: row.payload_with_tokens,
     createdAt: Number(row.created_at),
   };
-  // The log keeps bodies with tokens masked already; before any attempt, build the same.
-  const body = latest?.request_body ?? buildDelivery(row.id, event, webhook, url, now).logged.body;
+  // The latest attempt's body as its log shows it (tokens masked); before any attempt, the
+  // body the worker would log.
+  const body = latest
+    ? loggedRequestBody(latest.request_body, event, latest.request_url)
+    : buildDelivery(row.id, event, webhook, url, now).logged.body;
 
   const timestamp = Math.floor(now / 1000);
   const keys = signingKeysFor(webhook, now);

@@ -1,5 +1,6 @@
 import { getDb } from "@/db";
 import type { AttemptTrigger } from "@/db/types";
+import { loggedRequestBody } from "@/lib/delivery-engine/build-request";
 import { deliveryProgress } from "@/lib/delivery-log/delivery-progress";
 import { deliveryStateOf } from "@/lib/delivery-log/delivery-states";
 import type { DeliveryListRow } from "@/lib/delivery-log/list-deliveries";
@@ -40,6 +41,8 @@ export async function getDelivery(userId: string, deliveryId: string): Promise<D
       "w.url",
       "d.event_id",
       "e.type",
+      "e.payload",
+      "e.created_at as event_created_at",
       "d.status",
       "d.attempt_count",
       "d.manual_attempt_count",
@@ -53,6 +56,7 @@ export async function getDelivery(userId: string, deliveryId: string): Promise<D
     ])
     .executeTakeFirst();
   if (!delivery) return undefined;
+  const event = { type: delivery.type, payload: delivery.payload, createdAt: Number(delivery.event_created_at) };
 
   const attempts = await getDb()
     .selectFrom("delivery_attempts")
@@ -83,7 +87,7 @@ export async function getDelivery(userId: string, deliveryId: string): Promise<D
       succeeded: attempt.succeeded === 1,
       requestUrl: attempt.request_url,
       requestHeaders: parseHeaders(attempt.request_headers) ?? {},
-      requestBody: attempt.request_body,
+      requestBody: loggedRequestBody(attempt.request_body, event, attempt.request_url),
       responseStatus: attempt.response_status,
       responseHeaders: parseHeaders(attempt.response_headers),
       responseBody: attempt.response_body,
