@@ -29,7 +29,9 @@ type Server = { origin: string; stop(): Promise<void>; cpuMs(): number };
  */
 async function startServer(ctx: BenchContext, db: BenchDatabase, build: boolean): Promise<Server> {
   const next = "node_modules/next/dist/bin/next";
-  const script = `${build ? `npx next build >${path.join(ctx.tempDir, "next-build.log")} 2>&1 && ` : ""}exec node ${next} start -p ${PORT} -H 127.0.0.1`;
+  // --cpu-prof: the server writes its profile beside the worker children's when it stops.
+  const profile = ctx.cpuProfDir ? `--cpu-prof --cpu-prof-dir=${ctx.cpuProfDir}` : "";
+  const script = `${build ? `npx next build >${path.join(ctx.tempDir, "next-build.log")} 2>&1 && ` : ""}exec node ${profile} ${next} start -p ${PORT} -H 127.0.0.1`;
   const lock = process.env.BENCH_NEXT_LOCK;
   const [command, args] = lock ? ["flock", [lock, "bash", "-c", script]] : ["bash", ["-c", script]];
   const proc = spawn(command as string, args as string[], {
