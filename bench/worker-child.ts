@@ -2,10 +2,10 @@
 // `npm run worker` runs it, so the parent can time it, read its peak RSS from /proc and
 // profile it (node --cpu-prof) without the bench's own work in the way.
 // Env: DATABASE_URL and the product's DELIVERY_* knobs. A "wake" line from the parent (after
-// it bulk-filled the outbox) is the in-process signal recordEvent() would give; SIGTERM: stop
+// it bulk-filled the outbox) is the queue's after-commit wake recordEvent() would give; SIGTERM: stop
 // (drain), report, exit.
 import { closeDb } from "@/db";
-import { signalNewDeliveries } from "@/lib/delivery-engine/wake";
+import { getDeliveryQueue } from "@/lib/delivery-engine/queue/queue";
 import { startDeliveryWorker } from "@/lib/delivery-engine/worker";
 import { onParentLine, tellParent } from "./child";
 
@@ -34,7 +34,7 @@ function shutDown() {
 
 process.on("SIGTERM", shutDown);
 onParentLine((line) => {
-  if (line === "wake") signalNewDeliveries();
+  if (line === "wake") getDeliveryQueue().enqueued([]);
   if (line === "stats") tellParent({ type: "stats", stats: worker.stats() });
   if (line === "cpu") tellParent({ type: "cpu", ms: cpuMs() });
 }, shutDown);

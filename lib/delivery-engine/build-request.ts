@@ -2,7 +2,7 @@ import { createHmac, createSecretKey, type KeyObject } from "node:crypto";
 import { allowPrivateTargets } from "@/lib/config";
 import { decryptSecret } from "@/lib/crypto/encryption";
 import { MASKED_VALUE } from "@/lib/crypto/masked-value";
-import type { ClaimedWebhook } from "@/lib/delivery-engine/claim-deliveries";
+import type { ClaimedWebhook } from "@/lib/delivery-engine/queue/queue";
 import { isReservedHeaderName } from "@/lib/validation/webhook-headers";
 import { openCustomHeaders, type StoredHeader } from "@/lib/webhooks/custom-headers";
 import { maskRecipientTokens } from "@/lib/webhooks/recipient-tokens";

@@ -1,16 +1,19 @@
 import type { Dispatcher } from "undici";
-import { getDialect } from "@/db";
 import { isDatabaseUnavailable, noteDatabaseAvailable, noteDatabaseUnavailable } from "@/db/unavailable";
 import { deliveryConfig } from "@/lib/config";
 import { Backoff } from "@/lib/delivery-engine/backoff";
 import { type BuiltDelivery, buildDelivery } from "@/lib/delivery-engine/build-request";
-import { type ClaimedDelivery, claimDueDeliveries } from "@/lib/delivery-engine/claim-deliveries";
+import {
+  type ClaimedDelivery,
+  type DeliveryQueue,
+  getDeliveryQueue,
+  type QueueListener,
+} from "@/lib/delivery-engine/queue/queue";
 import { EndpointRateLimits } from "@/lib/delivery-engine/rate-limits";
+import { ResultBuffer } from "@/lib/delivery-engine/result-buffer";
 import { isSuccessStatus, nextStep, nextStepAfterManual } from "@/lib/delivery-engine/retry-policy";
 import { type RequestTarget, requestTarget, type SendResult, sendRequest } from "@/lib/delivery-engine/send-request";
 import { StalledEndpointDeferrals } from "@/lib/delivery-engine/stalled-endpoints";
-import { type DeliveryListener, listenForDeliveries, onNewDeliveries } from "@/lib/delivery-engine/wake";
-import { ResultBuffer } from "@/lib/delivery-engine/write-results";
 import { newId } from "@/lib/ids";
 import { log, redactUrl } from "@/lib/log";
 import { logUnexpectedError } from "@/lib/log-unexpected-error";
@@ -74,6 +77,7 @@ class DeliveryEngine {
   private readonly leaseMs: number;
   private readonly dispatcher: Dispatcher;
   private ownDispatcher: Dispatcher | undefined;
+  private readonly queue: DeliveryQueue = getDeliveryQueue();
   private readonly results: ResultBuffer;
   private readonly rateLimits: EndpointRateLimits<Job>;
   private readonly stalled: StalledEndpointDeferrals;
@@ -99,8 +103,7 @@ class DeliveryEngine {
   private wakeTimer: NodeJS.Timeout | undefined;
   private wakeAt = Infinity;
   private readonly laterDue = new Set<number>();
-  private unsubscribe: (() => void) | undefined;
-  private listener: DeliveryListener | undefined;
+  private listener: QueueListener | undefined;
 
   constructor(options: DeliveryWorkerOptions) {
     this.concurrency = Math.max(1, options.concurrency ?? deliveryConfig.globalConcurrency());
@@ -142,8 +145,7 @@ class DeliveryEngine {
 
   start(): void {
     this.running = true;
-    this.unsubscribe = onNewDeliveries(() => this.wake());
-    if (getDialect() === "postgres") this.listener = listenForDeliveries(() => this.wake());
+    this.listener = this.queue.listen(() => this.wake());
     this.pollTimer = setInterval(() => this.wake(), this.pollIntervalMs);
     this.wake();
   }
@@ -153,7 +155,6 @@ class DeliveryEngine {
     this.running = false;
     clearInterval(this.pollTimer);
     clearTimeout(this.wakeTimer);
-    this.unsubscribe?.();
     await this.listener?.close();
     this.claimBackoff.interrupt();
     await this.claiming;
@@ -226,7 +227,7 @@ class DeliveryEngine {
   private async claim(limit: number): Promise<void> {
     let rows: ClaimedDelivery[];
     try {
-      rows = await claimDueDeliveries(limit, this.leaseMs);
+      rows = await this.queue.claim(limit, this.leaseMs);
     } catch (error) {
       // The database away (a restart, a failover) is logged once per outage; anything else
       // once per try, which the backoff spaces out.
@@ -382,45 +383,44 @@ class DeliveryEngine {
         step.status === "failed" ? "delivery failed: gave up" : "delivery attempt failed",
       );
     }
-    this.results.add({
-      attempt: {
-        id: newId("att"),
-        delivery_id: job.id,
-        webhook_id: job.webhook_id,
-        attempt_number: attemptNumber,
-        trigger: job.trigger,
-        request_url: job.webhook!.url,
-        request_headers: JSON.stringify(headers),
-        request_body: storedBody,
-        response_status: result.status,
-        response_headers: result.responseHeaders,
-        response_body: result.responseBody,
-        duration_ms: result.durationMs,
-        error: result.error,
-        succeeded: succeeded ? 1 : 0,
-        started_at: now - result.durationMs,
-      },
-      update: {
-        id: job.id,
-        webhook_id: job.webhook_id,
-        lease: job.lease_until,
-        status: step.status,
-        attempt_count: job.attempt_count + (isScheduled ? 1 : 0),
-        manual_attempt_count: job.manual_attempt_count + (isScheduled ? 0 : 1),
-        next_attempt_at: step.status === "retrying" ? step.nextAttemptAt : now,
-        last_status_code: result.status,
-        last_error: succeeded ? null : (result.error ?? `HTTP ${result.status}`),
-      },
-      goneWebhookId: step.status === "failed" && step.isGone ? job.webhook_id : undefined,
-    });
+    const attempt = {
+      id: newId("att"),
+      delivery_id: job.id,
+      webhook_id: job.webhook_id,
+      attempt_number: attemptNumber,
+      trigger: job.trigger,
+      request_url: job.webhook!.url,
+      request_headers: JSON.stringify(headers),
+      request_body: storedBody,
+      response_status: result.status,
+      response_headers: result.responseHeaders,
+      response_body: result.responseBody,
+      duration_ms: result.durationMs,
+      error: result.error,
+      succeeded: succeeded ? 1 : 0,
+      started_at: now - result.durationMs,
+    };
+    const delivery = {
+      id: job.id,
+      webhook_id: job.webhook_id,
+      lease: job.lease_until,
+      attempt_count: job.attempt_count + (isScheduled ? 1 : 0),
+      manual_attempt_count: job.manual_attempt_count + (isScheduled ? 0 : 1),
+      last_status_code: result.status,
+      last_error: succeeded ? null : (result.error ?? `HTTP ${result.status}`),
+    };
+    if (step.status === "delivered") this.results.add({ attempt, completed: delivery });
+    else if (step.status === "retrying")
+      this.results.add({ attempt, rescheduled: { ...delivery, next_attempt_at: step.nextAttemptAt } });
+    else this.results.add({ attempt, failed: delivery, goneWebhookId: step.isGone ? job.webhook_id : undefined });
   }
 
   private release(row: ClaimedDelivery, dueAt: number): void {
-    this.results.add({ release: { id: row.id, lease: row.lease_until, next_attempt_at: dueAt } });
+    this.results.add({ released: { id: row.id, lease: row.lease_until, next_attempt_at: dueAt } });
   }
 
   private cancel(row: ClaimedDelivery, reason: string): void {
     this.counters.cancelled++;
-    this.results.add({ cancel: { id: row.id, lease: row.lease_until, reason } });
+    this.results.add({ cancelled: { id: row.id, lease: row.lease_until, reason } });
   }
 }

@@ -1,7 +1,7 @@
 import { getDb } from "@/db";
-import { notifyWorkers } from "@/lib/delivery-engine/wake";
+import { getDeliveryQueue } from "@/lib/delivery-engine/queue/queue";
 import { type DeliveryStateName, RECOVERABLE_STATES } from "@/lib/delivery-log/delivery-states";
-import { requeueNow, WEBHOOK_DISABLED_MESSAGE } from "@/lib/delivery-log/requeue";
+import { WEBHOOK_DISABLED_MESSAGE } from "@/lib/delivery-log/resend-delivery";
 import { isInStateSql } from "@/lib/delivery-log/status-groups";
 import { findWebhookRow } from "@/lib/webhooks/find-webhook-row";
 
@@ -11,7 +11,6 @@ import { findWebhookRow } from "@/lib/webhooks/find-webhook-row";
 
 /** One Recover requeues at most this many deliveries (the oldest first). */
 export const RECOVER_LIMIT = 10_000;
-const BATCH_SIZE = 500;
 
 export type RecoverableState = Extract<DeliveryStateName, "failing" | "failed">;
 const STATES = RECOVERABLE_STATES.map((state) => state.name) as RecoverableState[];
@@ -71,8 +70,8 @@ export async function countRecoverable(
 
 /**
  * Requeues (as manual attempts, due now) the Failing and Failed deliveries of the webhook
- * created since the time, oldest first, at most RECOVER_LIMIT, in batches of BATCH_SIZE so no
- * statement holds the write lock for long. Returns how many were requeued.
+ * created since the time, oldest first, at most RECOVER_LIMIT (the queue writes them in
+ * batches). Returns how many were requeued.
  */
 export async function recoverDeliveries(
   userId: string,
@@ -102,21 +101,8 @@ export async function recoverDeliveries(
     .slice(0, RECOVER_LIMIT)
     .map((row) => row.id);
 
-  let recovered = 0;
-  for (let start = 0; start < ids.length; start += BATCH_SIZE) {
-    const result = await getDb()
-      .updateTable("deliveries")
-      .set(requeueNow(now))
-      .where("id", "in", ids.slice(start, start + BATCH_SIZE))
-      .where("user_id", "=", userId)
-      // Still recoverable, not queued by hand meanwhile and not being sent right now (a
-      // Failing delivery may be claimed): nothing is sent twice at once.
-      .where("status", "in", RECOVERABLE_STATUSES)
-      .where("next_trigger", "is", null)
-      .where((eb) => eb.or([eb("locked_until", "is", null), eb("locked_until", "<=", now)]))
-      .executeTakeFirst();
-    recovered += Number(result.numUpdatedRows);
-  }
-  if (recovered > 0) await notifyWorkers();
+  // Still recoverable, not queued by hand meanwhile and not being sent right now (a Failing
+  // delivery may be claimed): nothing is sent twice at once.
+  const recovered = await getDeliveryQueue().requeue({ userId, ids, onlyIn: RECOVERABLE_STATUSES }, now);
   return { ok: true, recovered };
 }

@@ -1,7 +1,7 @@
-import { getDb } from "@/db";
-import { notifyWorkers } from "@/lib/delivery-engine/wake";
+import { getDeliveryQueue } from "@/lib/delivery-engine/queue/queue";
 import { selectOwnedDelivery } from "@/lib/delivery-log/owned-delivery";
-import { requeueNow, WEBHOOK_DISABLED_MESSAGE } from "@/lib/delivery-log/requeue";
+
+export const WEBHOOK_DISABLED_MESSAGE = "This webhook is disabled: enable it before sending again";
 
 export type ResendDeliveryResult =
   | { ok: true; deliveryId: string; webhookId: string }
@@ -19,23 +19,10 @@ export async function resendDelivery(userId: string, deliveryId: string, now = D
   // The worker cancels deliveries of disabled webhooks: say so now rather than log a cancel.
   if (delivery.enabled !== 1) return { ok: false, code: "webhook_disabled", message: WEBHOOK_DISABLED_MESSAGE };
 
-  const result = await getDb()
-    .updateTable("deliveries")
-    .set(requeueNow(now))
-    .where("id", "=", delivery.id)
-    .where("user_id", "=", userId)
-    // The lease check sits in the UPDATE itself, so a claim racing this cannot slip between.
-    .where((eb) =>
-      eb.or([
-        eb("status", "in", ["delivered", "failed", "cancelled"]),
-        eb("locked_until", "is", null),
-        eb("locked_until", "<=", now),
-      ]),
-    )
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 0) {
+  // The queue refuses a row with a live lease in the same UPDATE, so a racing claim cannot slip between.
+  const requeued = await getDeliveryQueue().requeue({ userId, ids: [delivery.id] }, now);
+  if (requeued === 0) {
     return { ok: false, code: "in_flight", message: "This delivery is being sent right now: wait for the attempt to finish" };
   }
-  await notifyWorkers();
   return { ok: true, deliveryId: delivery.id, webhookId: delivery.webhook_id };
 }

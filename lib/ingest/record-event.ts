@@ -1,8 +1,9 @@
-import { type Insertable, type Kysely, sql } from "kysely";
+import type { Insertable, Kysely } from "kysely";
 import { getDb, getDialect } from "@/db";
-import type { Database, DeliveriesTable, EventsTable } from "@/db/types";
+import type { Database, EventsTable } from "@/db/types";
 import { isDatabaseUnavailable } from "@/db/unavailable";
-import { DELIVERY_CHANNEL, signalNewDeliveries } from "@/lib/delivery-engine/wake";
+import { newDeliveryRow } from "@/lib/delivery-engine/queue/new-delivery";
+import { getDeliveryQueue, type NewDelivery } from "@/lib/delivery-engine/queue/queue";
 import { newId } from "@/lib/ids";
 import { storedPayloads } from "@/lib/ingest/stored-payloads";
 import type { WireEventName } from "@/lib/webhooks/events";
@@ -17,6 +18,9 @@ export type RecordEventInput = {
 };
 
 export type RecordEventResult = { id: string; deliveries: number; replayed: boolean };
+
+/** What insertEvents wrote: each event's answer, and every delivery's id for the queue's after-commit wake. */
+type Inserted = { results: RecordEventResult[]; deliveryIds: string[] };
 
 /**
  * Stores the event and one delivery per enabled webhook of the user subscribed to it, in ONE
@@ -71,9 +75,9 @@ async function commitGroup(group: Waiting[]): Promise<void> {
     await recordEventAlone(one.userId, one.input, one.now).then(one.resolve, one.reject);
     return;
   }
-  let results: RecordEventResult[];
+  let inserted: Inserted;
   try {
-    results = await recordEventsTogether(group);
+    inserted = await recordEventsTogether(group);
   } catch (error) {
     // The database is away: every event of the group gets the same answer at once (a 503),
     // rather than a second wait each for a connection.
@@ -86,8 +90,8 @@ async function commitGroup(group: Waiting[]): Promise<void> {
     await Promise.all(group.map((one) => recordEventAlone(one.userId, one.input, one.now).then(one.resolve, one.reject)));
     return;
   }
-  if (results.some((result) => result.deliveries > 0)) signalNewDeliveries();
-  for (const [index, one] of group.entries()) one.resolve(results[index]);
+  if (inserted.deliveryIds.length > 0) getDeliveryQueue().enqueued(inserted.deliveryIds);
+  for (const [index, one] of group.entries()) one.resolve(inserted.results[index]);
 }
 
 async function recordEventAlone(userId: string, input: RecordEventInput, now: number): Promise<RecordEventResult> {
@@ -105,7 +109,7 @@ async function recordEventAlone(userId: string, input: RecordEventInput, now: nu
 }
 
 /** Events without idempotency keys, possibly of several users, in one transaction. */
-function recordEventsTogether(group: Waiting[]): Promise<RecordEventResult[]> {
+function recordEventsTogether(group: Waiting[]): Promise<Inserted> {
   return getDb()
     .transaction()
     .execute((trx) => insertEvents(trx, group));
@@ -115,10 +119,10 @@ type NewEvent = { userId: string; input: RecordEventInput; now: number };
 
 /**
  * The events and one delivery per enabled webhook of their user subscribed to each, in the
- * caller's transaction (one read of the webhooks, one INSERT of events, of deliveries, and one
- * notify), for a single event and a group alike.
+ * caller's transaction (one read of the webhooks, one INSERT of events, and the queue's
+ * enqueue of every delivery), for a single event and a group alike.
  */
-async function insertEvents(trx: Kysely<Database>, items: NewEvent[]): Promise<RecordEventResult[]> {
+async function insertEvents(trx: Kysely<Database>, items: NewEvent[]): Promise<Inserted> {
   // The webhooks first: whether any of them wants recipients' tokens decides what is stored.
   const userIds = [...new Set(items.map((item) => item.userId))];
   const webhooks = await trx
@@ -129,7 +133,7 @@ async function insertEvents(trx: Kysely<Database>, items: NewEvent[]): Promise<R
     .execute();
   const subscribable = webhooks.map((webhook) => ({ ...webhook, eventNames: JSON.parse(webhook.events) as string[] }));
   const events: Insertable<EventsTable>[] = [];
-  const deliveries: Insertable<DeliveriesTable>[] = [];
+  const deliveries: NewDelivery[] = [];
   const results = items.map(({ userId, input, now }) => {
     const subscribed = subscribable.filter((webhook) => webhook.user_id === userId && webhook.eventNames.includes(input.type));
     const isTokenWanted = subscribed.some((webhook) => webhook.include_recipient_tokens === 1);
@@ -148,19 +152,9 @@ async function insertEvents(trx: Kysely<Database>, items: NewEvent[]): Promise<R
     return { id: eventId, deliveries: subscribed.length, replayed: false };
   });
   await trx.insertInto("events").values(events).execute();
-  for (let from = 0; from < deliveries.length; from += DELIVERY_ROWS_PER_INSERT) {
-    await trx
-      .insertInto("deliveries")
-      .values(deliveries.slice(from, from + DELIVERY_ROWS_PER_INSERT))
-      .execute();
-  }
-  // Delivered to listening workers in other processes when (and only if) this commits.
-  if (deliveries.length > 0 && getDialect() === "postgres") await sql`select pg_notify(${DELIVERY_CHANNEL}, '')`.execute(trx);
-  return results;
+  await getDeliveryQueue().enqueue(trx, deliveries);
+  return { results, deliveryIds: deliveries.map((delivery) => delivery.id) };
 }
-
-/** 15 columns a row: 1,000 rows stay under SQLite's 32,766 and Postgres's 65,535 parameters. */
-const DELIVERY_ROWS_PER_INSERT = 1_000;
 
 async function findByIdempotencyKey(userId: string, key: string, now: number): Promise<RecordEventResult | undefined> {
   const db = getDb();
@@ -175,9 +169,9 @@ async function findByIdempotencyKey(userId: string, key: string, now: number): P
 }
 
 async function recordEventOnce(userId: string, input: RecordEventInput, now: number): Promise<RecordEventResult> {
-  const result = await getDb()
+  const { results, deliveryIds } = await getDb()
     .transaction()
-    .execute(async (trx) => {
+    .execute(async (trx): Promise<Inserted> => {
       if (input.idempotencyKey) {
         const existing = await trx
           .selectFrom("events")
@@ -186,17 +180,17 @@ async function recordEventOnce(userId: string, input: RecordEventInput, now: num
           .where("idempotency_key", "=", input.idempotencyKey)
           .executeTakeFirst();
         if (existing && existing.created_at > now - IDEMPOTENCY_WINDOW_MS) {
-          return { id: existing.id, deliveries: await countDeliveries(trx, existing.id), replayed: true };
+          const replay = { id: existing.id, deliveries: await countDeliveries(trx, existing.id), replayed: true };
+          return { results: [replay], deliveryIds: [] };
         }
         // Older than the window: the key is free again; the old event keeps its history.
         if (existing) await trx.updateTable("events").set({ idempotency_key: null }).where("id", "=", existing.id).execute();
       }
 
-      const [recorded] = await insertEvents(trx, [{ userId, input, now }]);
-      return recorded;
+      return insertEvents(trx, [{ userId, input, now }]);
     });
-  if (result.deliveries > 0 && !result.replayed) signalNewDeliveries();
-  return result;
+  if (deliveryIds.length > 0) getDeliveryQueue().enqueued(deliveryIds);
+  return results[0];
 }
 
 async function countDeliveries(db: Kysely<Database>, eventId: string): Promise<number> {
@@ -211,38 +205,4 @@ async function countDeliveries(db: Kysely<Database>, eventId: string): Promise<n
 function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; message?: string };
   return e?.code === "23505" || e?.code === "SQLITE_CONSTRAINT_UNIQUE" || /UNIQUE constraint failed/.test(e?.message ?? "");
-}
-
-/** A fresh outbox row: due at once, unclaimed, no attempt yet. The one place its defaults live. */
-export function newDeliveryRow({
-  eventId,
-  eventType,
-  webhookId,
-  userId,
-  now,
-  trigger = null,
-}: {
-  eventId: string;
-  eventType: WireEventName;
-  webhookId: string;
-  userId: string;
-  now: number;
-  trigger?: "test" | "manual" | null;
-}): Insertable<DeliveriesTable> {
-  return {
-    id: newId("msg"),
-    event_id: eventId,
-    event_type: eventType,
-    webhook_id: webhookId,
-    user_id: userId,
-    status: "pending",
-    attempt_count: 0,
-    next_attempt_at: now,
-    next_trigger: trigger,
-    locked_until: null,
-    last_status_code: null,
-    last_error: null,
-    created_at: now,
-    updated_at: now,
-  };
 }

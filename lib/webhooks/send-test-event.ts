@@ -1,8 +1,8 @@
 import { getDb } from "@/db";
-import { notifyWorkers } from "@/lib/delivery-engine/wake";
+import { newDeliveryRow } from "@/lib/delivery-engine/queue/new-delivery";
+import { getDeliveryQueue } from "@/lib/delivery-engine/queue/queue";
 import { type DeliveryStateName, deliveryStateOf } from "@/lib/delivery-log/delivery-states";
 import { newId } from "@/lib/ids";
-import { newDeliveryRow } from "@/lib/ingest/record-event";
 import { storedPayloads } from "@/lib/ingest/stored-payloads";
 import { toDottedName, type WireEventName } from "@/lib/webhooks/events";
 import { findWebhookRow } from "@/lib/webhooks/find-webhook-row";
@@ -58,6 +58,7 @@ export async function sendTestEvent(
   const eventId = newId("evt");
   const delivery = newDeliveryRow({ eventId, eventType: event, webhookId: webhook.id, userId, now, trigger: "test" });
   const deliveryId = delivery.id;
+  const queue = getDeliveryQueue();
   await getDb()
     .transaction()
     .execute(async (trx) => {
@@ -72,9 +73,9 @@ export async function sendTestEvent(
           created_at: now,
         })
         .execute();
-      await trx.insertInto("deliveries").values(delivery).execute();
+      await queue.enqueue(trx, [delivery]);
     });
-  await notifyWorkers();
+  queue.enqueued([deliveryId]);
 
   return { ok: true, deliveryId, eventId, outcome: await waitForFirstAttempt(deliveryId, waitMs, pollMs) };
 }

@@ -1,48 +1,26 @@
-import { EventEmitter } from "node:events";
 import { sql } from "kysely";
-import { getDb, getDialect } from "@/db";
+import { getDb } from "@/db";
 import { isDatabaseUnavailable, noteDatabaseAvailable, noteDatabaseUnavailable } from "@/db/unavailable";
 import { databaseUrl } from "@/lib/config";
 import { Backoff } from "@/lib/delivery-engine/backoff";
+import { onSignalInProcess, signalInProcess } from "@/lib/delivery-engine/queue/in-process-signal";
+import type { QueueListener } from "@/lib/delivery-engine/queue/queue";
 import { log } from "@/lib/log";
 
-// New work wakes a worker at once. In one process this is an event; across processes on
-// Postgres, ingestion also NOTIFYs DELIVERY_CHANNEL inside its transaction and workers LISTEN.
-// Polling stays only as the fallback.
+// Across processes on Postgres: enqueue NOTIFYs DELIVERY_CHANNEL inside its transaction and
+// wake() after a commit of its own; each worker LISTENs on a dedicated client (not a pool
+// connection). If it drops (a restart, a terminated backend), it reconnects with a backoff,
+// claims once after every (re)connect, and polling covers the gap.
 
 export const DELIVERY_CHANNEL = "docuhooks_deliveries";
 
-const globalWake = globalThis as unknown as { __docuhooksWake?: EventEmitter };
-const emitter = (globalWake.__docuhooksWake ??= new EventEmitter().setMaxListeners(100));
-
-export function signalNewDeliveries(): void {
-  emitter.emit("wake");
+export async function wakePostgres(): Promise<void> {
+  signalInProcess();
+  await sql`select pg_notify(${DELIVERY_CHANNEL}, '')`.execute(getDb());
 }
 
-/** Subscribes to wake-ups; returns the unsubscribe function. */
-export function onNewDeliveries(listener: () => void): () => void {
-  emitter.on("wake", listener);
-  return () => emitter.off("wake", listener);
-}
-
-/**
- * Wakes workers after committed requeues: this process's worker by the in-process signal,
- * standalone workers on Postgres by NOTIFY (ingestion does the same inside its
- * transaction). Polling would find the rows anyway; this makes "Resend" immediate.
- */
-export async function notifyWorkers(): Promise<void> {
-  signalNewDeliveries();
-  if (getDialect() === "postgres") await sql`select pg_notify(${DELIVERY_CHANNEL}, '')`.execute(getDb());
-}
-
-// Cross-process wake-up on Postgres: ingestion NOTIFYs DELIVERY_CHANNEL inside its
-// transaction, so workers in other processes hear of new work the moment it commits. A
-// dedicated client (not a pool connection) holds the LISTEN; if it drops (a restart, a
-// terminated backend), it reconnects with a backoff, and polling covers the gap.
-
-export type DeliveryListener = { close(): Promise<void> };
-
-export function listenForDeliveries(onNotify: () => void): DeliveryListener {
+export function listenPostgres(onWake: () => void): QueueListener {
+  const unsubscribe = onSignalInProcess(onWake);
   let closed = false;
   let client: import("pg").Client | undefined;
   let retryTimer: NodeJS.Timeout | undefined;
@@ -58,7 +36,7 @@ export function listenForDeliveries(onNotify: () => void): DeliveryListener {
     const pg = require("pg") as typeof import("pg");
     const current = new pg.Client({ connectionString: databaseUrl(), connectionTimeoutMillis: 5_000, keepAlive: true });
     client = current;
-    current.on("notification", () => onNotify());
+    current.on("notification", () => onWake());
     current.on("error", (error) => {
       if (closed) return;
       lost("delivery worker: LISTEN connection", error);
@@ -78,7 +56,7 @@ export function listenForDeliveries(onNotify: () => void): DeliveryListener {
       backoff.reset();
       noteDatabaseAvailable();
       // Rows may have been queued while we were not listening.
-      onNotify();
+      onWake();
     } catch (error) {
       if (closed) return;
       lost("delivery worker: LISTEN", error as Error);
@@ -100,6 +78,7 @@ export function listenForDeliveries(onNotify: () => void): DeliveryListener {
   return {
     async close() {
       closed = true;
+      unsubscribe();
       if (retryTimer) clearTimeout(retryTimer);
       await client?.end().catch(() => {});
     },

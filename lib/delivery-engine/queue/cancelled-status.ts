@@ -5,3 +5,6 @@
 // The same SQL text for both dialects (`deliveries` is the table being updated).
 export const CANCELLED_STATUS_SQL = `case when exists (select 1 from webhooks w where w.id = deliveries.webhook_id
   and w.disabled_at is not null) then 'failed' else 'cancelled' end`;
+
+/** disabled_reason of a webhook whose endpoint answered 410 Gone (settled with its delivery). */
+export const GONE_REASON = "Endpoint returned 410 Gone";

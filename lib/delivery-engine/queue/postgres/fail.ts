@@ -1,0 +1,19 @@
+import type { Transaction } from "kysely";
+import type { Database } from "@/db/types";
+import { ATTEMPTED_COLUMNS, updateOwnedDeliveries } from "@/lib/delivery-engine/queue/postgres/values";
+import type { AttemptedDelivery } from "@/lib/delivery-engine/queue/queue";
+import type { RollupOutcome } from "@/lib/delivery-log/rollup";
+
+/** Failed for good, inside settle's transaction; answers what it moved, for the rollup. */
+export async function failPostgres(trx: Transaction<Database>, rows: AttemptedDelivery[], at: number): Promise<RollupOutcome[]> {
+  const moved = await updateOwnedDeliveries<AttemptedDelivery, { webhook_id: string }>(
+    trx,
+    rows,
+    ATTEMPTED_COLUMNS,
+    `status = 'failed', attempt_count = v.attempt_count, manual_attempt_count = v.manual_attempt_count,
+      next_attempt_at = ${at}, locked_until = null, last_status_code = v.last_status_code, last_error = v.last_error,
+      next_trigger = null, resume_at = null, updated_at = ${at}`,
+    "returning deliveries.webhook_id",
+  );
+  return moved.map((row) => ({ webhook_id: row.webhook_id, status: "failed", at }));
+}
