@@ -69,7 +69,12 @@ function openPostgres(url: string): Handle {
   return { db: openPostgresPool(url, Number(process.env.PG_POOL_MAX ?? 10)), dialect: "postgres", url };
 }
 
-function openPostgresPool(url: string, max: number): Db {
+/**
+ * `asyncCommit`: the pool's sessions commit without waiting for their WAL to reach disk
+ * (synchronous_commit = off). Only for writes that at-least-once delivery already covers if a
+ * server crash loses them: the engine's claims and results (docs/decisions.md).
+ */
+function openPostgresPool(url: string, max: number, { asyncCommit = false } = {}): Db {
   const pg = require("pg") as typeof import("pg");
   // bigint columns hold unix-ms times: well inside Number's exact range.
   pg.types.setTypeParser(20, (value: string) => Number(value));
@@ -85,6 +90,7 @@ function openPostgresPool(url: string, max: number): Db {
     statement_timeout: statementTimeout || undefined,
     query_timeout: statementTimeout ? statementTimeout + 5_000 : undefined,
     keepAlive: true,
+    options: asyncCommit ? "-c synchronous_commit=off" : undefined,
   });
   // An idle client whose connection the server ended (a restart, a failover,
   // pg_terminate_backend) emits 'error' on the pool; without a listener that event kills the
@@ -123,12 +129,13 @@ export function getDb(): Db {
 /**
  * The delivery engine's Kysely instance: on Postgres a pool of its own (PG_ENGINE_POOL_MAX,
  * 4), so a worker's claims and result writes never keep ingestion and pages waiting for a
- * connection, nor they the worker; on SQLite the one connection of getDb().
+ * connection, nor they the worker, and they commit without waiting for the disk; on SQLite
+ * the one connection of getDb().
  */
 export function getEngineDb(): Db {
   const current = handle();
   if (current.dialect !== "postgres") return current.db;
-  current.engineDb ??= openPostgresPool(current.url, Number(process.env.PG_ENGINE_POOL_MAX ?? 4));
+  current.engineDb ??= openPostgresPool(current.url, Number(process.env.PG_ENGINE_POOL_MAX ?? 4), { asyncCommit: true });
   return current.engineDb;
 }
 
