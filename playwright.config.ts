@@ -1,12 +1,16 @@
 import { defineConfig } from "@playwright/test";
 import { CHROMIUM_LAUNCH_OPTIONS } from "./e2e/chromium";
 import type { E2EOptions } from "./e2e/fixtures";
+import { DB_INDEPENDENT } from "./e2e/tags";
 
 // End-to-end tests in Debian's chromium against `next start` (built by scripts/test.sh).
 // E2E_DATABASE_URL names the databases made fresh for this run, comma-separated: each gets a
 // project (named after its dialect) and a server of its own, on the ports E2E_PORT lists
 // (one more than the last when it lists fewer), so one run covers SQLite and Postgres at once
 // and their tests share the workers. Each test seeds its own users, so tests never share rows.
+// A test tagged DB_INDEPENDENT asserts what no database changes (layout, axe scans, headers,
+// titles, request guards, redirects, time zones): it runs in the first project only, since a
+// second run on another dialect would check the same thing twice (docs/decisions.md, Testing).
 const databaseUrls = (process.env.E2E_DATABASE_URL ?? "./data/e2e.db").split(",").map((url) => url.trim());
 const listedPorts = (process.env.E2E_PORT ?? "3100").split(",").map(Number);
 const dataDir = process.env.E2E_DATA_DIR ?? "./data/e2e";
@@ -38,8 +42,9 @@ export default defineConfig<E2EOptions>({
     trace: "retain-on-failure",
     launchOptions: CHROMIUM_LAUNCH_OPTIONS,
   },
-  projects: servers.map((server) => ({
+  projects: servers.map((server, i) => ({
     name: server.name,
+    grepInvert: i === 0 ? undefined : new RegExp(DB_INDEPENDENT),
     use: { baseURL: server.baseURL, e2eDatabase: server.database },
   })),
   webServer: servers.map((server) => ({

@@ -1,10 +1,11 @@
 import { expect, expectNoSeriousViolations, seedWebhook, test } from "./fixtures";
+import { DB_INDEPENDENT } from "./tags";
 
 // No serious or critical axe violation on the settings pages, and the detail page's dialogs
 // work from the keyboard alone: Enter opens, focus stays inside, Escape closes and gives
 // focus back to the button that opened it.
 
-test("settings pages have no serious or critical axe violations", async ({ page, user }) => {
+test("settings pages have no serious or critical axe violations", { tag: DB_INDEPENDENT }, async ({ page, user }) => {
   // Six full axe scans on a 2-core machine take a while.
   test.setTimeout(180_000);
   await page.goto("/settings/webhooks");
@@ -37,7 +38,7 @@ test("settings pages have no serious or critical axe violations", async ({ page,
   await expectNoSeriousViolations(page, "guide");
 });
 
-test("detail page dialogs work from the keyboard", async ({ page, user }) => {
+test("detail page dialogs work from the keyboard", { tag: DB_INDEPENDENT }, async ({ page, user }) => {
   test.setTimeout(120_000);
   const { detailPath } = await seedWebhook(user, { url: "http://127.0.0.1:9/hooks/keys", events: ["document.signed"] });
   await page.goto(detailPath);

@@ -1,7 +1,8 @@
-import { expect, expectNoSeriousViolations, test } from "./fixtures";
+import { expect, test } from "./fixtures";
 
 // A user makes a read-only token in settings, sees its access in the list, reads their
-// webhooks with it and is refused a change; then opens the API reference from the tab.
+// webhooks with it and is refused a change; then opens the API reference from the tab (its
+// axe scan is finish.spec.ts's, with the other pages full of data).
 
 test("a read-only token reads the REST API and is refused a write; the reference lists every operation", async ({
   page,
@@ -41,5 +42,4 @@ test("a read-only token reads the REST API and is refused a write; the reference
     await expect(page.getByRole("heading", { name: new RegExp(operation) })).toBeVisible();
   }
   await expect(page.getByRole("table", { name: "Create a webhook: body" })).toContainText("customHeaders");
-  await expectNoSeriousViolations(page, "API reference");
 });

@@ -14,6 +14,7 @@ import {
   signInThroughUi,
   test,
 } from "./fixtures";
+import { DB_INDEPENDENT } from "./tags";
 
 // The delivery log tells the truth at a glance: one vocabulary of states everywhere (tabs,
 // badges, the test dialog, Recover, health), manual resends beside the schedule, errors in
@@ -203,46 +204,53 @@ test("errors read in words with their code: refused, and no response headers in 
   await expect(hangingLatest.locator("code", { hasText: "UND_ERR_HEADERS_TIMEOUT" })).toBeVisible();
 });
 
+// Times in the viewer's zone are the browser's zone and the server's formatting, the same
+// whichever database stored the moment: these run once (DB_INDEPENDENT).
 for (const timezoneId of ["America/Los_Angeles", "Asia/Kolkata"]) {
-  signedOutTest(`a viewer in ${timezoneId} sees local times on the first paint`, async ({ browser, receiver }) => {
-    test.setTimeout(90_000);
-    const context = await browser.newContext({ timezoneId });
-    const page = await context.newPage();
-    const user = await seedUser("zone");
-    const { id: webhookId, detailPath } = await seedWebhook(user, {
-      url: `${receiver.url}/hooks/zone`,
-      events: ["document.sent"],
-    });
-    const token = await seedApiToken(user, "zone");
-    await postEvent(page, token);
+  signedOutTest(
+    `a viewer in ${timezoneId} sees local times on the first paint`,
+    { tag: DB_INDEPENDENT },
+    async ({ browser, receiver }) => {
+      test.setTimeout(90_000);
+      const context = await browser.newContext({ timezoneId });
+      const page = await context.newPage();
+      const user = await seedUser("zone");
+      const { id: webhookId, detailPath } = await seedWebhook(user, {
+        url: `${receiver.url}/hooks/zone`,
+        events: ["document.sent"],
+      });
+      const token = await seedApiToken(user, "zone");
+      await postEvent(page, token);
 
-    // As anyone starts: the sign-in page, then the app.
-    await signInThroughUi(page, user);
-    await expect(page).toHaveURL(/\/settings\/webhooks$/);
-    const { rows } = await (await page.request.get(`/api/webhooks/${webhookId}/deliveries`)).json();
-    const createdAt: number = rows[0].createdAt;
-    const local = formatDateTime(createdAt, timezoneId);
-    const utc = formatDateTime(createdAt, "UTC");
-    expect(local).not.toBe(utc);
+      // As anyone starts: the sign-in page, then the app.
+      await signInThroughUi(page, user);
+      await expect(page).toHaveURL(/\/settings\/webhooks$/);
+      const { rows } = await (await page.request.get(`/api/webhooks/${webhookId}/deliveries`)).json();
+      const createdAt: number = rows[0].createdAt;
+      const local = formatDateTime(createdAt, timezoneId);
+      const utc = formatDateTime(createdAt, "UTC");
+      expect(local).not.toBe(utc);
 
-    // The HTML the server sends (what paints first, before any script) already holds local times.
-    const response = await page.goto(detailPath);
-    const html = await response!.text();
-    expect(html).toContain(local);
-    expect(html).not.toContain(utc);
-    const time = page.locator("time", { hasText: local }).first();
-    await expect(time).toBeVisible();
-    // The exact moment and the zone on hover, the zone as the browser names it.
-    const zoneName = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
-    expect(await time.getAttribute("title")).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[+-]\d\d:\d\d \(/);
-    expect(await time.getAttribute("title")).toContain(`(${zoneName})`);
-    await expect(page.getByText(utc)).toHaveCount(0);
-    await context.close();
-  });
+      // The HTML the server sends (what paints first, before any script) already holds local times.
+      const response = await page.goto(detailPath);
+      const html = await response!.text();
+      expect(html).toContain(local);
+      expect(html).not.toContain(utc);
+      const time = page.locator("time", { hasText: local }).first();
+      await expect(time).toBeVisible();
+      // The exact moment and the zone on hover, the zone as the browser names it.
+      const zoneName = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+      expect(await time.getAttribute("title")).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[+-]\d\d:\d\d \(/);
+      expect(await time.getAttribute("title")).toContain(`(${zoneName})`);
+      await expect(page.getByText(utc)).toHaveCount(0);
+      await context.close();
+    },
+  );
 }
 
 signedOutTest(
   "a deep link opened before the browser named its zone is shown in local time, reloaded once",
+  { tag: DB_INDEPENDENT },
   async ({ browser, receiver }) => {
     test.setTimeout(60_000);
     const context = await browser.newContext({ timezoneId: "Asia/Kolkata" });

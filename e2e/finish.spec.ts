@@ -1,5 +1,6 @@
 import { getSamplePayload } from "../lib/webhooks/samples";
 import { answering, expect, expectNoSeriousViolations, seedApiToken, seedWebhook, signedOutTest, test } from "./fixtures";
+import { DB_INDEPENDENT } from "./tags";
 
 // The finish a user notices: every tab names its page, an unknown address gets a branded page
 // with a way back, a toast never blocks the row actions under it, and pages full of data (a
@@ -9,7 +10,7 @@ const DESKTOP = { width: 1280, height: 800 };
 
 test.use({ viewport: DESKTOP });
 
-test("each page has its own title", async ({ page, user }) => {
+test("each page has its own title", { tag: DB_INDEPENDENT }, async ({ page, user }) => {
   const { detailPath } = await seedWebhook(user, { url: "http://127.0.0.1:9/hooks/titles", events: ["document.signed"] });
   for (const [path, title] of [
     ["/settings/webhooks", "Webhooks · Docuhooks"],
@@ -23,7 +24,7 @@ test("each page has its own title", async ({ page, user }) => {
   }
 });
 
-signedOutTest("sign-in, sign-up and an unknown address are titled and lead back", async ({ page }) => {
+signedOutTest("sign-in, sign-up and an unknown address are titled and lead back", { tag: DB_INDEPENDENT }, async ({ page }) => {
   await page.goto("/signin");
   await expect(page).toHaveTitle("Sign in · Docuhooks");
   await page.goto("/signup");
@@ -40,7 +41,7 @@ signedOutTest("sign-in, sign-up and an unknown address are titled and lead back"
   await expect(page).toHaveURL(/\/signin/);
 });
 
-test("a toast leaves the bottom row's actions clickable", async ({ page, user }) => {
+test("a toast leaves the bottom row's actions clickable", { tag: DB_INDEPENDENT }, async ({ page, user }) => {
   for (let i = 0; i < 12; i++) {
     await seedWebhook(user, { url: `http://127.0.0.1:9/hooks/toast-${String(i).padStart(2, "0")}`, events: ["document.signed"] });
   }
@@ -57,7 +58,7 @@ test("a toast leaves the bottom row's actions clickable", async ({ page, user })
   await expect(page.getByRole("dialog", { name: "Edit webhook" })).toBeVisible();
 });
 
-test("pages with data have no serious or critical axe violations", async ({ page, user, receiver }) => {
+test("pages with data have no serious or critical axe violations", { tag: DB_INDEPENDENT }, async ({ page, user, receiver }) => {
   test.setTimeout(180_000);
   receiver.reply = answering(500);
   const { detailPath } = await seedWebhook(user, { url: `${receiver.url}/hooks/axe-data`, events: ["document.sent"] });

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { DB_INDEPENDENT } from "./tags";
 
 // Requests a browser of ours never sends, over real HTTP against `next start`: malformed
 // paths, server-action calls from another site, broken server-action bodies. Each gets a
@@ -44,7 +45,7 @@ function callCreateWebhook(
 
 const VALID_ARGS = (url: string) => JSON.stringify([{ url, events: ["document.signed"], enabled: true }]);
 
-test("malformed percent-encoding in a path answers 400, never 500", async ({ page }) => {
+test("malformed percent-encoding in a path answers 400, never 500", { tag: DB_INDEPENDENT }, async ({ page }) => {
   for (const [address, kind] of [
     ["/settings/webhooks/%E0%A4%A", "page"],
     ["/settings/webhooks/%ZZ", "page"],
@@ -67,7 +68,10 @@ test("malformed percent-encoding in a path answers 400, never 500", async ({ pag
   expect((await page.request.get("/api/webhooks/wh_%41%42/health")).status()).toBe(404);
 });
 
-test("a server action called from another site gets 403 and changes nothing", async ({ page, baseURL }) => {
+test("a server action called from another site gets 403 and changes nothing", { tag: DB_INDEPENDENT }, async ({
+  page,
+  baseURL,
+}) => {
   const request = page.request;
   const body = VALID_ARGS("https://example.com/cross-site");
   for (const origin of ["https://evil.example", "null", `${baseURL}.evil.example`]) {
@@ -94,7 +98,7 @@ test("a server action called from another site gets 403 and changes nothing", as
   expect(await webhookCount(request)).toBe(1);
 });
 
-test("broken server-action bodies answer 400 or 413 and change nothing", async ({ page, baseURL }) => {
+test("broken server-action bodies answer 400 or 413 and change nothing", { tag: DB_INDEPENDENT }, async ({ page, baseURL }) => {
   const request = page.request;
   const broken = [
     "[",

@@ -1,5 +1,6 @@
 import type { Locator } from "@playwright/test";
 import { expect, expectNoPageScroll, seedApiToken, seedWebhook, sendTest, signedOutTest, test } from "./fixtures";
+import { DB_INDEPENDENT } from "./tags";
 
 // At a phone's width (390×844) no page scrolls sideways: wide tables scroll inside their own
 // frame, and the top bar stays in view when the page scrolls down.
@@ -16,7 +17,7 @@ async function expectInsideWindow(selector: Locator, what: string) {
 
 test.use({ viewport: PHONE });
 
-test("no page scrolls sideways at 390 px, with data and without", async ({ page, user, receiver }) => {
+test("no page scrolls sideways at 390 px, with data and without", { tag: DB_INDEPENDENT }, async ({ page, user, receiver }) => {
   test.setTimeout(120_000);
   for (const path of ["/settings/webhooks", "/settings/tokens", "/settings/webhooks/guide", "/settings/tokens/api-reference"]) {
     await page.goto(path);
@@ -68,7 +69,7 @@ test("no page scrolls sideways at 390 px, with data and without", async ({ page,
 
 signedOutTest.use({ viewport: PHONE });
 
-signedOutTest("sign-in and sign-up fit a phone", async ({ page }) => {
+signedOutTest("sign-in and sign-up fit a phone", { tag: DB_INDEPENDENT }, async ({ page }) => {
   for (const path of ["/signin", "/signup"]) {
     await page.goto(path);
     await expect(page.getByLabel("Email")).toBeVisible();

@@ -4,6 +4,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { generateWebhookSecret } from "@/lib/crypto/generate-webhook-secret";
 import { expect, seedApiToken, seedUser, seedWebhook, signedOutTest as test } from "./fixtures";
+import { DB_INDEPENDENT } from "./tags";
 
 // The README's tour, run as written: the npm scripts it names exist, `npm run receiver` prints
 // what reaches it, and `npm run send-event` (with the exported TOKEN) gets a 202 from the
@@ -19,14 +20,14 @@ function tourCommands(): string[] {
   return [...tour.matchAll(/npm run ([\w:-]+)/g)].map((match) => match[1]);
 }
 
-test("every npm script the README tour names exists", () => {
+test("every npm script the README tour names exists", { tag: DB_INDEPENDENT }, () => {
   const scripts = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")).scripts;
   const named = tourCommands();
   expect(named).toEqual(expect.arrayContaining(["product", "receiver", "send-event"]));
   for (const name of named) expect(scripts[name], `npm run ${name}`).toBeDefined();
 });
 
-test("npm run send-event delivers the sample through the running app", async ({ receiver, baseURL }) => {
+test("npm run send-event delivers the sample through the running app", { tag: DB_INDEPENDENT }, async ({ receiver, baseURL }) => {
   const user = await seedUser("tour");
   await seedWebhook(user, { url: `${receiver.url}/hook`, events: ["document.signed"], secret: generateWebhookSecret() });
   const token = await seedApiToken(user, "tour");
@@ -42,7 +43,7 @@ test("npm run send-event delivers the sample through the running app", async ({ 
   expect(delivery.headers["webhook-signature"]).toMatch(/^v1,/);
 });
 
-test("npm run send-event without TOKEN says how to get one", async () => {
+test("npm run send-event without TOKEN says how to get one", { tag: DB_INDEPENDENT }, async () => {
   const env = { ...process.env };
   delete env.TOKEN;
   const failed = await run("npm", ["run", "--silent", "send-event"], { cwd: root, env }).catch((error) => error);
@@ -50,7 +51,7 @@ test("npm run send-event without TOKEN says how to get one", async () => {
   expect(failed.stderr).toContain("export TOKEN=");
 });
 
-test("npm run receiver prints the headers and body it gets", async () => {
+test("npm run receiver prints the headers and body it gets", { tag: DB_INDEPENDENT }, async () => {
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   const child = spawn("npm", ["run", "--silent", "receiver"], {
     cwd: path.join(root, "docs"),

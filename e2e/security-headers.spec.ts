@@ -1,5 +1,6 @@
 import type { APIResponse, ConsoleMessage, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { DB_INDEPENDENT } from "./tags";
 
 // Every page, JSON route and 404 carries the security headers, pages a CSP whose nonce is on
 // every script Next sends; and the app works under that CSP: the browser reports no
@@ -33,7 +34,7 @@ function nonceOf(response: APIResponse): string {
   return /'nonce-([^']+)'/.exec(response.headers()["content-security-policy"] ?? "")?.[1] ?? "";
 }
 
-test("pages, JSON routes and 404s carry the security headers", async ({ page }) => {
+test("pages, JSON routes and 404s carry the security headers", { tag: DB_INDEPENDENT }, async ({ page }) => {
   const request = page.request;
   const signIn = await request.get("/signin");
   expect(signIn.status()).toBe(200);
@@ -86,7 +87,10 @@ async function watchCspViolations(page: Page): Promise<string[]> {
   return violations;
 }
 
-test("the main pages work under the CSP and the browser reports no violation", async ({ page, receiver }) => {
+test("the main pages work under the CSP and the browser reports no violation", { tag: DB_INDEPENDENT }, async ({
+  page,
+  receiver,
+}) => {
   const violations = await watchCspViolations(page);
   const url = `${receiver.url}/csp`;
 

@@ -1,11 +1,12 @@
 import { expect, seedUser, signedOutTest as test } from "./fixtures";
+import { DB_INDEPENDENT } from "./tags";
 
 // Forms sent before the page has hydrated (here: no JavaScript at all) post their fields in
 // the request body: the password never reaches a URL, the address bar or a server log.
 test.describe.configure({ timeout: 120_000 });
 test.use({ javaScriptEnabled: false });
 
-test("sign-in before hydration posts, and the password is in no URL", async ({ page }) => {
+test("sign-in before hydration posts, and the password is in no URL", { tag: DB_INDEPENDENT }, async ({ page }) => {
   const user = await seedUser("nojs");
   const urls: string[] = [];
   page.on("request", (request) => urls.push(request.url()));
@@ -23,7 +24,7 @@ test("sign-in before hydration posts, and the password is in no URL", async ({ p
   expect(urls.some((url) => url.includes("/api/auth/callback/credentials"))).toBe(true);
 });
 
-test("sign-up before hydration posts, and the password is in no URL", async ({ page }) => {
+test("sign-up before hydration posts, and the password is in no URL", { tag: DB_INDEPENDENT }, async ({ page }) => {
   const urls: string[] = [];
   page.on("request", (request) => urls.push(request.url()));
   const password = "a-secret-password-nojs";

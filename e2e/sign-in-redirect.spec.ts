@@ -1,4 +1,5 @@
 import { apiSignIn, expect, seedUser, seedWebhook, signInThroughUi, signedOutTest as test } from "./fixtures";
+import { DB_INDEPENDENT } from "./tags";
 
 // Where sign-in sends you: back to the page that asked, and never off the site.
 test.describe.configure({ timeout: 120_000 });
@@ -16,7 +17,7 @@ const ADVERSARIAL = [
   "javascript:alert(1)",
 ];
 
-test("a deep link survives sign-in", async ({ page }) => {
+test("a deep link survives sign-in", { tag: DB_INDEPENDENT }, async ({ page }) => {
   const user = await seedUser("deep");
 
   await page.goto("/settings/tokens?from=link");
@@ -28,7 +29,7 @@ test("a deep link survives sign-in", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "API tokens" })).toBeVisible();
 });
 
-test("a webhook's own page survives sign-in", async ({ page }) => {
+test("a webhook's own page survives sign-in", { tag: DB_INDEPENDENT }, async ({ page }) => {
   const user = await seedUser("deep-webhook");
   const { detailPath } = await seedWebhook(user, { url: "http://127.0.0.1:9/hooks/deep", events: ["document.signed"] });
 
@@ -39,7 +40,11 @@ test("a webhook's own page survives sign-in", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "http://127.0.0.1:9/hooks/deep" })).toBeVisible();
 });
 
-test("a signed-in visitor is sent only to same-site paths, never a 500", async ({ page, context, baseURL }) => {
+test("a signed-in visitor is sent only to same-site paths, never a 500", { tag: DB_INDEPENDENT }, async ({
+  page,
+  context,
+  baseURL,
+}) => {
   await apiSignIn(context, await seedUser("redirect"));
   for (const value of ADVERSARIAL) {
     const response = await page.goto(`/signin?callbackUrl=${value}`);
@@ -48,7 +53,7 @@ test("a signed-in visitor is sent only to same-site paths, never a 500", async (
   }
 });
 
-test("signing in with an adversarial callbackUrl lands on our own site", async ({ page, baseURL }) => {
+test("signing in with an adversarial callbackUrl lands on our own site", { tag: DB_INDEPENDENT }, async ({ page, baseURL }) => {
   const user = await seedUser("adversarial");
 
   for (const value of ADVERSARIAL.slice(0, 3)) {
@@ -61,7 +66,7 @@ test("signing in with an adversarial callbackUrl lands on our own site", async (
   }
 });
 
-test("next-auth's own endpoints answer adversarial callbackUrls without a 500", async ({ request }) => {
+test("next-auth's own endpoints answer adversarial callbackUrls without a 500", { tag: DB_INDEPENDENT }, async ({ request }) => {
   for (const value of ADVERSARIAL) {
     const response = await request.get(`/api/auth/signin?callbackUrl=${value}`, { maxRedirects: 0 });
     expect(response.status(), value).toBeLessThan(500);

@@ -1,12 +1,16 @@
 import { expect, seedWebhook, test } from "./fixtures";
+import { DB_INDEPENDENT } from "./tags";
 
 // The Create/Edit dialog at a laptop's 1280×800: its button in view, events grouped with a
 // Select all per group and one link to the examples, a server-side error taking the user to
-// its field, and unsaved edits never thrown away without asking.
+// its field, and unsaved edits never thrown away without asking. The layout and the prompts
+// run once (DB_INDEPENDENT); the rate limit, saved and read back, runs on every database.
 
 test.use({ viewport: { width: 1280, height: 800 } });
 
-test("the create form fits the screen, groups its events and shows server errors at their field", async ({ page }) => {
+test("the create form fits the screen, groups its events and shows server errors at their field", {
+  tag: DB_INDEPENDENT,
+}, async ({ page }) => {
   await page.goto("/settings/webhooks");
   await page.getByRole("button", { name: "Create Webhook" }).click();
   const dialog = page.getByRole("dialog", { name: "Create Webhook" });
@@ -39,7 +43,10 @@ test("the create form fits the screen, groups its events and shows server errors
   await expect(field).toBeInViewport();
 });
 
-test("Create and Edit show their submit, Secret and Enabled without scrolling at 1280×800", async ({ page, user }) => {
+test("Create and Edit show their submit, Secret and Enabled without scrolling at 1280×800", { tag: DB_INDEPENDENT }, async ({
+  page,
+  user,
+}) => {
   await seedWebhook(user, { url: "http://127.0.0.1:9/hooks/fits", events: ["document.signed"] });
   await page.goto("/settings/webhooks");
   for (const [open, name, submit] of [
@@ -68,7 +75,7 @@ test("Create and Edit show their submit, Secret and Enabled without scrolling at
   }
 });
 
-test("a dirty form asks before it is discarded: Escape, a click outside, Cancel", async ({ page }) => {
+test("a dirty form asks before it is discarded: Escape, a click outside, Cancel", { tag: DB_INDEPENDENT }, async ({ page }) => {
   await page.goto("/settings/webhooks");
   const open = page.getByRole("button", { name: "Create Webhook" });
   const dialog = page.getByRole("dialog", { name: "Create Webhook" });
@@ -104,7 +111,7 @@ test("a dirty form asks before it is discarded: Escape, a click outside, Cancel"
   await expect(dialog.getByLabel("Webhook URL")).toHaveValue("");
 });
 
-test("the edit form asks too, once changed", async ({ page, user }) => {
+test("the edit form asks too, once changed", { tag: DB_INDEPENDENT }, async ({ page, user }) => {
   await seedWebhook(user, { url: "https://example.com/hooks/edit-dirty", events: ["document.signed"] });
   await page.goto("/settings/webhooks");
   await page.getByRole("button", { name: "Edit", exact: true }).click();
