@@ -1,4 +1,3 @@
-import { CompiledQuery } from "kysely";
 import { getEngineDb } from "@/db";
 import { GONE_REASON } from "@/lib/delivery-engine/queue/cancelled-status";
 import { cancelPostgres } from "@/lib/delivery-engine/queue/postgres/cancel";
@@ -32,14 +31,15 @@ const ATTEMPT_COLUMNS: Columns<AttemptRecord> = [
   ["started_at", "bigint"],
 ];
 
+/**
+ * On the engine's pool, whose sessions commit without waiting for the WAL flush (db/index.ts):
+ * a result lost in a server crash leaves its lease to lapse and the delivery is sent again.
+ */
 export async function settlePostgres(s: Settlement, now = Date.now()): Promise<void> {
   const at = Math.trunc(now);
   await getEngineDb()
     .transaction()
     .execute(async (trx) => {
-      // No wait for the WAL flush: a result lost in a server crash leaves its lease to lapse
-      // and the delivery is sent again, which at-least-once already allows (docs/decisions.md).
-      await trx.executeQuery(CompiledQuery.raw("set local synchronous_commit = off"));
       await runValues(
         trx,
         s.attempts,
