@@ -158,18 +158,21 @@ describe.runIf(testDialect === "postgres")("database faults (postgres)", () => {
 
 describe.runIf(testDialect === "sqlite")("database faults (sqlite)", () => {
   it("web and a standalone worker share one file under load: no SQLITE_BUSY reaches anyone, nothing is lost", {
-    timeout: 60_000,
+    timeout: 90_000,
   }, async () => {
     const worker = spawnWorker({ ...workerEnv, DELIVERY_POLL_INTERVAL_MS: "20" });
     workers.push(worker);
     await worker.started;
 
+    // Until 150 events have been answered (about 3 s at 60 a second), however slow a busy
+    // machine makes each one: the test is about contention on the file, not speed.
     const load = await newLoad(60);
-    await sleep(4_000);
+    const deadline = Date.now() + 45_000;
+    while (load.answers.length < 150 && Date.now() < deadline) await sleep(100);
     await load.stop();
 
     const answers = load.answers;
-    expect(answers.length).toBeGreaterThan(150);
+    expect(answers.length).toBeGreaterThanOrEqual(150);
     expect(
       answers.filter((a) => a.status !== 202),
       JSON.stringify(summary(answers)),
