@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --only=throughput,ingestion,latency,backlog,hang,ratelimit] [-- --cpu-prof]
+// npm run bench [-- --quick] [-- --only=throughput,ingestion,latency,backlog,hang,ratelimit,health] [-- --cpu-prof]
 //   [-- --build | --no-build] [-- --backlog-sqlite-only] [-- --peers=raw,graphile,bullmq] [-- --pg-statements]
 // Measures the delivery engine and ingestion against baselines from the same run on this
 // machine and prints one table (docs/benchmarks.md explains each figure). Not a test: nothing
@@ -13,6 +13,7 @@ import { type BenchContext, PEERS, type Peer } from "./context";
 import { backlogFigures } from "./figures/backlog";
 import { deliveryThroughputFigures } from "./figures/delivery-throughput";
 import { hangingEndpointFigures } from "./figures/hanging-endpoint";
+import { healthQueryFigures } from "./figures/health-query";
 import { ingestionFigures } from "./figures/ingestion";
 import { latencyFigures } from "./figures/latency";
 import { rateLimitFigures } from "./figures/rate-limit";
@@ -20,7 +21,7 @@ import { startProfiledPostgres } from "./pg-statements";
 import { startReceiver } from "./receiver-client";
 import { missingRow, type Row, renderTable } from "./table";
 
-const FIGURES = ["throughput", "ingestion", "latency", "backlog", "hang", "ratelimit"] as const;
+const FIGURES = ["throughput", "ingestion", "latency", "backlog", "hang", "ratelimit", "health"] as const;
 type Figure = (typeof FIGURES)[number];
 
 function parseArgs(argv: string[]) {
@@ -133,6 +134,9 @@ async function main() {
     );
     await attempt("ingestion", [missingRow("ingestion, fan-out to 10 ÷ trivial route", "≥ 0.60", "")], async () =>
       ingestionFigures(ctx, await fresh("ingest"), args.build),
+    );
+    await attempt("health", [missingRow("health strip query, attempts in one webhook's 24 h", "≤ 20 ms both", "")], async () =>
+      healthQueryFigures(ctx, await fresh("health")),
     );
     await attempt("backlog", [missingRow("deliveries/s with a big backlog ÷ small", "≥ 0.90", "")], async () =>
       backlogFigures(ctx, await fresh("backlog"), args.backlogSqliteOnly),
