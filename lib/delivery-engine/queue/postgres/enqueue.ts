@@ -1,7 +1,7 @@
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
 import type { Database } from "@/db/types";
 import { insertDeliveries } from "@/lib/delivery-engine/queue/insert-deliveries";
-import { DELIVERY_CHANNEL } from "@/lib/delivery-engine/queue/postgres/wake";
+import { notifyOtherProcesses } from "@/lib/delivery-engine/queue/postgres/wake";
 import type { NewDelivery } from "@/lib/delivery-engine/queue/queue";
 
 /**
@@ -11,5 +11,5 @@ import type { NewDelivery } from "@/lib/delivery-engine/queue/queue";
 export async function enqueuePostgres(trx: Kysely<Database>, rows: NewDelivery[]): Promise<void> {
   if (rows.length === 0) return;
   await insertDeliveries(trx, rows);
-  await sql`select pg_notify(${DELIVERY_CHANNEL}, '')`.execute(trx);
+  await notifyOtherProcesses(trx);
 }

@@ -1,5 +1,7 @@
-import { sql } from "kysely";
+import { randomBytes } from "node:crypto";
+import { type Kysely, sql } from "kysely";
 import { getDb } from "@/db";
+import type { Database } from "@/db/types";
 import { isDatabaseUnavailable, noteDatabaseAvailable, noteDatabaseUnavailable } from "@/db/unavailable";
 import { databaseUrl } from "@/lib/config";
 import { Backoff } from "@/lib/delivery-engine/backoff";
@@ -12,11 +14,23 @@ import { log } from "@/lib/log";
 // connection). If it drops (a restart, a terminated backend), it reconnects with a backoff,
 // claims once after every (re)connect, and polling covers the gap.
 
-export const DELIVERY_CHANNEL = "docuhooks_deliveries";
+const DELIVERY_CHANNEL = "docuhooks_deliveries";
+
+/**
+ * This process's name in its notifications. Whatever it notifies it also signals in-process
+ * (enqueued(), wake()), so its own worker ignores them: at one claim per event, the echo
+ * doubled the claims an ingesting process made.
+ */
+const PROCESS_TAG = randomBytes(8).toString("hex");
+
+/** The NOTIFY, in `db`'s transaction when it is one: delivered to listeners when that commits. */
+export async function notifyOtherProcesses(db: Kysely<Database>): Promise<void> {
+  await sql`select pg_notify(${DELIVERY_CHANNEL}, ${PROCESS_TAG})`.execute(db);
+}
 
 export async function wakePostgres(): Promise<void> {
   signalInProcess();
-  await sql`select pg_notify(${DELIVERY_CHANNEL}, '')`.execute(getDb());
+  await notifyOtherProcesses(getDb());
 }
 
 export function listenPostgres(onWake: () => void): QueueListener {
@@ -36,7 +50,9 @@ export function listenPostgres(onWake: () => void): QueueListener {
     const pg = require("pg") as typeof import("pg");
     const current = new pg.Client({ connectionString: databaseUrl(), connectionTimeoutMillis: 5_000, keepAlive: true });
     client = current;
-    current.on("notification", () => onWake());
+    current.on("notification", (message) => {
+      if (message.payload !== PROCESS_TAG) onWake();
+    });
     current.on("error", (error) => {
       if (closed) return;
       lost("delivery worker: LISTEN connection", error);
